@@ -1,0 +1,38 @@
+# Everything runs from a local virtual environment built from the hashed lock file.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: install serve build test lint lock bench clean
+
+install: $(STAMP)
+
+$(STAMP): requirements.lock package-lock.json
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	npm ci --silent --no-audit --no-fund
+	touch $@
+
+serve: install
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+
+build: install
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: install
+	$(BIN)/ruff check scripts tests
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+
+# Re-resolve the pinned, hashed lock file after editing pyproject.toml.
+lock:
+	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		--custom-compile-command "make lock" -o requirements.lock
+
+clean:
+	rm -rf site
