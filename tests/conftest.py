@@ -17,8 +17,18 @@ LANGUAGES = ("en", "fi")
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> None:
     """Run a strict MkDocs build; fail the test with MkDocs' own output if it warns or errors."""
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config),
-         "-d", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(config),
+            "-d",
+            str(site_dir),
+        ],
         cwd=config.parent,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
         capture_output=True,
