@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install serve build test lint lock bench clean
+.PHONY: install browser serve build test lint lock bench clean
 
 install: $(STAMP)
 
@@ -21,13 +21,20 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
-test: install
-	$(BIN)/ruff check scripts tests
+# Browser tests use a system Chromium (Debian's chromium, Google Chrome) when there is one;
+# otherwise Playwright downloads its own build once.
+browser: install
+	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+		|| command -v google-chrome >/dev/null || test -n "$$CHROMIUM" \
+		|| $(BIN)/python -m playwright install chromium
+
+test: install browser
+	$(BIN)/ruff check .
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check scripts tests
-	$(BIN)/ruff format --check scripts tests
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 # Re-resolve the pinned, hashed lock file after editing pyproject.toml.
 lock:
