@@ -1,0 +1,100 @@
+"""The GitHub Actions workflows are schema-valid, pass zizmor, and pin every action."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW_DIR = ROOT / ".github" / "workflows"
+WORKFLOWS = sorted(WORKFLOW_DIR.glob("*.yml"))
+# The linters come from the dev extra of the same environment that runs pytest.
+BIN = Path(sys.executable).parent
+
+# A tag or branch can be moved to other code; only a full commit SHA fixes what runs. The
+# trailing version comment keeps the pin readable and lets Dependabot update it.
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<comment>.*)$")
+PINNED = re.compile(r"^[\w.-]+/[\w./-]+@[0-9a-f]{40}$")
+VERSION_COMMENT = re.compile(r"^\s+#\s*v\d+(\.\d+)*\s*$")
+
+
+def run_tool(name: str, *args: str) -> subprocess.CompletedProcess[str]:
+    exe = BIN / name
+    assert exe.is_file(), f"{exe} missing: run `make install`"
+    return subprocess.run([str(exe), *args], cwd=ROOT, capture_output=True, text=True, check=False)
+
+
+def load(path: Path) -> dict[str, Any]:
+    # BaseLoader keeps every scalar a string, so `on:` stays a key rather than turning into True.
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert isinstance(data, dict), f"{path.name}: not a mapping"
+    return data
+
+
+def all_uses(node: Any) -> list[str]:
+    """Every `uses:` value anywhere in a parsed workflow."""
+    if isinstance(node, dict):
+        found = [node["uses"]] if isinstance(node.get("uses"), str) else []
+        return found + [ref for value in node.values() for ref in all_uses(value)]
+    if isinstance(node, list):
+        return [ref for item in node for ref in all_uses(item)]
+    return []
+
+
+def test_workflows_exist() -> None:
+    assert WORKFLOW_DIR / "pages.yml" in WORKFLOWS
+
+
+def test_workflows_match_schema() -> None:
+    result = run_tool(
+        "check-jsonschema",
+        "--builtin-schema",
+        "vendor.github-workflows",
+        *(str(path) for path in WORKFLOWS),
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_zizmor_has_no_findings() -> None:
+    result = run_tool("zizmor", "--offline", "--format", "json", str(WORKFLOW_DIR))
+    assert result.returncode == 0, result.stdout + result.stderr
+    findings = json.loads(result.stdout)
+    assert findings == [], json.dumps(findings, indent=2)
+
+
+@pytest.mark.parametrize("path", WORKFLOWS, ids=lambda path: path.name)
+def test_actions_pinned_to_commit_with_version_comment(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    matches = [(n, m) for n, line in enumerate(lines, 1) if (m := USES_LINE.match(line))]
+    assert matches, f"{path.name} uses no actions"
+    # The line scan is what sees the comments; comparing with the parsed YAML makes sure it
+    # did not miss a `uses:` written in some other form (quoted, flow style, ...).
+    assert sorted(m["ref"] for _, m in matches) == sorted(all_uses(load(path)))
+    for n, m in matches:
+        if m["ref"].startswith("./"):
+            continue  # a local action is pinned by this repository's own commit
+        where = f"{path.name}:{n}: {m['ref']}"
+        assert PINNED.match(m["ref"]), f"{where} is not pinned to a full commit SHA"
+        assert VERSION_COMMENT.match(m["comment"]), f"{where} lacks a `# vX.Y.Z` comment"
+
+
+def test_pages_permissions() -> None:
+    workflow = load(WORKFLOW_DIR / "pages.yml")
+    # Read-only by default, so a job added later cannot write anything unless it says so.
+    assert workflow["permissions"] == {"contents": "read"}
+    deploy_jobs = [
+        job
+        for job in workflow["jobs"].values()
+        if any(ref.startswith("actions/deploy-pages@") for ref in all_uses(job))
+    ]
+    assert len(deploy_jobs) == 1, "expected exactly one job running actions/deploy-pages"
+    deploy = deploy_jobs[0]
+    assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
+    assert deploy["environment"]["name"] == "github-pages"
