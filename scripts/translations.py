@@ -1,0 +1,709 @@
+"""Compare every language with the default one, section by section; track what is out of date.
+
+`check` finds what a translation lacks or does differently (pages, sections, lists, numbers,
+links, untranslated text). `status` counts what is translated, missing or outdated, where
+outdated means the English section changed after the translation was last marked up to date.
+That is known from each language's record file, docs/<lang>/translation-record.txt, which holds
+a hash of every English section as it was when its translation was marked up to date. Only
+`mark-translated` writes it; a hash per section keeps it exact in any clone, shallow or not.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pages import EXTERNAL, Page, PageError, Section, read_page, title_text
+from site_config import Language, Site
+from ui_strings import FILE as STRINGS_FILE
+from ui_strings import StringsError, read_strings_file
+
+RECORD_FILE = "translation-record.txt"
+RECORD_HEADER = (
+    "# Written by `scripts/i18n.py mark-translated`: do not edit by hand.\n"
+    "# Each line: page#section, then a hash of the English section as it was when this\n"
+    "# language's translation of it was last brought up to date.\n"
+)
+CODE_SPAN = re.compile(r"`[^`]*`")
+HTML_TAG = re.compile(r"<[^>]+>")
+WORD = re.compile(r"[^\W\d_]{2,}")
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+@dataclass(order=True)
+class Problem:
+    """One thing to fix, shown as path:line: message."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+Pages = dict[str, Page | PageError]
+
+
+def page_names(folder: Path) -> list[str]:
+    """Markdown pages under a language folder, as posix paths relative to it."""
+    if not folder.is_dir():
+        return []
+    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
+
+
+class Docs:
+    """The pages of every language, each read once."""
+
+    def __init__(self, site: Site) -> None:
+        self.site = site
+        self._pages: dict[str, Pages] = {}
+        self._ids: dict[tuple[str, str], set[str]] = {}
+
+    def folder(self, lang: str) -> Path:
+        return self.site.docs_dir / lang
+
+    def path(self, lang: str, name: str) -> str:
+        return self.site.display(self.folder(lang) / name)
+
+    def pages(self, lang: str) -> Pages:
+        if lang not in self._pages:
+            folder = self.folder(lang)
+            pages: Pages = {}
+            for name in page_names(folder):
+                try:
+                    pages[name] = read_page(folder / name)
+                except PageError as error:
+                    pages[name] = error
+                except UnicodeDecodeError:
+                    pages[name] = PageError(1, "the file is not UTF-8 text: save it as UTF-8")
+            self._pages[lang] = pages
+        return self._pages[lang]
+
+    def ids(self, lang: str, name: str) -> set[str]:
+        key = (lang, name)
+        if key not in self._ids:
+            page = self.pages(lang).get(name)
+            self._ids[key] = page.ids() if isinstance(page, Page) else set()
+        return self._ids[key]
+
+
+# --- check ---------------------------------------------------------------------------------
+
+
+def check(site: Site) -> list[Problem]:
+    """Every problem in every language, sorted by file and line."""
+    docs = Docs(site)
+    default = site.default
+    english = docs.pages(default.code)
+    problems = check_folders(site)
+    for lang in site.languages:
+        pages = docs.pages(lang.code)
+        for name, page in pages.items():
+            path = docs.path(lang.code, name)
+            if isinstance(page, PageError):
+                problems.append(Problem(path, page.line, page.message))
+                continue
+            problems += check_headings(path, page)
+            problems += check_links(docs, lang, name, page)
+            if lang.default:
+                continue
+            original = english.get(name)
+            if original is None:
+                problems.append(
+                    Problem(
+                        path,
+                        1,
+                        f"page has no English original {docs.path(default.code, name)}: "
+                        "rename it to the English page's file name, or remove it",
+                    )
+                )
+            elif isinstance(original, Page):
+                problems += compare_pages(
+                    path, docs.path(default.code, name), original, page, site.keep_in_english
+                )
+        if not lang.default and lang.complete:
+            for name in sorted(set(english) - set(pages)):
+                problems.append(
+                    Problem(
+                        docs.path(lang.code, name),
+                        1,
+                        f"page missing: {lang.name} is a complete language; copy "
+                        f"{docs.path(default.code, name)} here and translate it",
+                    )
+                )
+        problems += check_strings(site, lang)
+        problems += check_record(site, lang)
+    return sorted(problems)
+
+
+def check_folders(site: Site) -> list[Problem]:
+    """A folder of pages under docs/ that is no language of the site would never be built."""
+    problems = []
+    codes = {lang.code for lang in site.languages}
+    text = site.config_path.read_text(encoding="utf-8")
+    line = text[: text.find("languages:")].count("\n") + 1 if "languages:" in text else 1
+    if site.docs_dir.is_dir():
+        for folder in sorted(site.docs_dir.iterdir()):
+            if folder.is_dir() and folder.name not in codes and next(folder.rglob("*.md"), None):
+                problems.append(
+                    Problem(
+                        site.display(site.config_path),
+                        line,
+                        f"{site.display(folder)}/ holds pages, but {folder.name!r} is not among "
+                        "the languages here: add it with "
+                        f"`scripts/i18n.py add-language {folder.name} --name NAME`, "
+                        "or move the pages into a language folder",
+                    )
+                )
+    for lang in site.languages:
+        if lang.complete and not (site.docs_dir / lang.code).is_dir():
+            problems.append(
+                Problem(
+                    site.display(site.config_path),
+                    line,
+                    f"{lang.name} ({lang.code}) is a complete language but "
+                    f"{site.display(site.docs_dir / lang.code)}/ does not exist",
+                )
+            )
+    return problems
+
+
+def check_headings(path: str, page: Page) -> list[Problem]:
+    problems = []
+    seen: dict[str, int] = {}
+    for section in page.sections:
+        if not section.level:
+            continue
+        if section.id is None:
+            problems.append(
+                Problem(
+                    path,
+                    section.line,
+                    f"heading “{title_text(section.title)}” has no id: end it with "
+                    "{ #id }, the same id as the English heading it translates",
+                )
+            )
+        elif section.id in seen:
+            problems.append(
+                Problem(
+                    path,
+                    section.line,
+                    f"heading id {{ #{section.id} }} is already used on line "
+                    f"{seen[section.id]}: give each heading its own id",
+                )
+            )
+        else:
+            seen[section.id] = section.line
+    return problems
+
+
+def check_links(docs: Docs, lang: Language, name: str, page: Page) -> list[Problem]:
+    """Links to pages and anchors must lead somewhere in the same language."""
+    problems = []
+    path = docs.path(lang.code, name)
+    default = docs.site.default.code
+    for section in page.sections:
+        for line, target in section.links():
+            link, _, anchor = target.partition("#")
+            if not link:
+                target_lang, target_name = lang.code, name
+            else:
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(name), link))
+                if resolved.startswith("../"):
+                    continue  # outside the language folders: MkDocs checks those
+                if not resolved.endswith(".md"):
+                    if not any((docs.folder(c) / resolved).exists() for c in (lang.code, default)):
+                        problems.append(
+                            Problem(path, line, f"link to {target!r} leads to no file: fix it")
+                        )
+                    continue
+                target_lang, target_name = lang.code, resolved
+                if resolved not in docs.pages(lang.code):
+                    if lang.complete or resolved not in docs.pages(default):
+                        problems.append(
+                            Problem(
+                                path,
+                                line,
+                                f"link to {target!r} does not resolve: there is no "
+                                f"{docs.path(lang.code, resolved)}; link to a page of this "
+                                "language",
+                            )
+                        )
+                        continue
+                    target_lang = default  # shown from English until translated
+            if anchor and anchor not in docs.ids(target_lang, target_name):
+                problems.append(
+                    Problem(
+                        path,
+                        line,
+                        f"link to {target!r} does not resolve: "
+                        f"{docs.path(target_lang, target_name)} has no heading {{ #{anchor} }}",
+                    )
+                )
+    return problems
+
+
+def compare_pages(
+    path: str, english_path: str, english: Page, translated: Page, keep: list[str]
+) -> list[Problem]:
+    """What a translated page does differently from its English original."""
+    problems = []
+    ours = {s.id: s for s in reversed(translated.sections) if s.id}
+    theirs = {s.id: s for s in reversed(english.sections) if s.id}
+    for key, line in english.front_matter_lines.items():
+        if key not in translated.front_matter:
+            problems.append(
+                Problem(
+                    path,
+                    1,
+                    f"front matter lacks '{key}:' ({english_path}:{line}): add it, translated",
+                )
+            )
+    for key in ("title", "description"):
+        value = translated.front_matter.get(key)
+        same = isinstance(value, str) and value == english.front_matter.get(key)
+        if same and untranslated(str(value), keep):
+            problems.append(
+                Problem(
+                    path,
+                    translated.front_matter_lines.get(key, 1),
+                    f"'{key}:' is the same as in English: translate it",
+                )
+            )
+
+    # Missing sections, reported where they belong: after the previous section that exists.
+    previous_end = 1
+    for section in english.sections:
+        if not section.id:
+            continue
+        if section.id in ours:
+            previous_end = ours[section.id].lines[-1][0]
+            continue
+        problems.append(
+            Problem(
+                path,
+                previous_end,
+                f"section {{ #{section.id} }} “{title_text(section.title)}” "
+                f"({english_path}:{section.line}) is missing: translate it below this line, "
+                f"under a heading ending in {{ #{section.id} }}",
+            )
+        )
+    for section in translated.sections:
+        if section.id and section.id not in theirs:
+            problems.append(
+                Problem(
+                    path,
+                    section.line,
+                    f"section {{ #{section.id} }} is not in {english_path}: give the heading "
+                    "the id of the English heading it translates, or remove the section",
+                )
+            )
+
+    # Sections in another order: those outside the longest run that keeps the English order.
+    order = {sid: i for i, sid in enumerate(theirs_order(english))}
+    shared = [s for s in translated.sections if s.id in order and ours.get(s.id) is s]
+    in_order = longest_increasing([order[s.id] for s in shared])  # type: ignore[index]
+    english_ids = theirs_order(english)
+    for index, section in enumerate(shared):
+        if index in in_order:
+            continue
+        position = order[section.id]  # type: ignore[index]
+        after = english_ids[position - 1] if position else None
+        where = f"after {{ #{after} }}" if after else "first"
+        problems.append(
+            Problem(
+                path,
+                section.line,
+                f"section {{ #{section.id} }} is out of order: in English it comes {where}; "
+                "move it there",
+            )
+        )
+
+    for section in translated.sections:
+        original = theirs.get(section.id) if section.id else None
+        if original is None or ours.get(section.id) is not section:
+            continue
+        problems += compare_sections(path, english_path, original, section, keep)
+    return problems
+
+
+def theirs_order(page: Page) -> list[str]:
+    seen: list[str] = []
+    for section in page.sections:
+        if section.id and section.id not in seen:
+            seen.append(section.id)
+    return seen
+
+
+def longest_increasing(values: list[int]) -> set[int]:
+    """Indexes of one longest strictly increasing subsequence of `values`."""
+    best: list[list[int]] = []
+    for index, value in enumerate(values):
+        chain = max((c for c in best if values[c[-1]] < value), key=len, default=[])
+        best.append([*chain, index])
+    return set(max(best, key=len, default=[]))
+
+
+def compare_sections(
+    path: str, english_path: str, english: Section, translated: Section, keep: list[str]
+) -> list[Problem]:
+    problems = []
+    sid = translated.id
+    where = f"{english_path}:{english.line}"
+    if english.level != translated.level:
+        problems.append(
+            Problem(
+                path,
+                translated.line,
+                f"heading {{ #{sid} }} is level {translated.level} "
+                f"({'#' * translated.level}) but level {english.level} in English ({where}): "
+                f"start it with {'#' * english.level}",
+            )
+        )
+    ours, theirs = translated.counts(), english.counts()
+    for what, count in theirs.items():
+        if ours[what] != count:
+            problems.append(
+                Problem(
+                    path,
+                    translated.line,
+                    f"section {{ #{sid} }} has {ours[what]} {what}, English has {count} "
+                    f"({where}): make them match",
+                )
+            )
+    present = {n for _, n in translated.numbers()}
+    for line, number in english.numbers():
+        if number not in present:
+            problems.append(
+                Problem(
+                    path,
+                    translated.line,
+                    f"section {{ #{sid} }} lacks the number {number} that English has "
+                    f"({english_path}:{line}): write it in the translation",
+                )
+            )
+            present.add(number)  # once per number is enough
+    mine = Counter(t for _, t in translated.links())
+    original = Counter(t for _, t in english.links())
+    for target in sorted((original - mine).elements()):
+        problems.append(
+            Problem(
+                path,
+                translated.line,
+                f"section {{ #{sid} }} lacks the link to {target!r} that English has ({where}): "
+                "link to the same page and anchor",
+            )
+        )
+    lines = dict((t, n) for n, t in reversed(translated.links()))
+    for target in sorted((mine - original).elements()):
+        problems.append(
+            Problem(
+                path,
+                lines.get(target, translated.line),
+                f"link to {target!r} is not in the English section ({where}): "
+                "link to what English links to",
+            )
+        )
+    english_blocks = {text for _, text in english.blocks()}
+    for line, text in translated.blocks():
+        if text in english_blocks and untranslated(text, keep):
+            problems.append(
+                Problem(
+                    path,
+                    line,
+                    f"text is the same as in English ({where}): translate it (names that "
+                    "stay in English go in extra: keep_in_english: in mkdocs.yml)",
+                )
+            )
+    return problems
+
+
+def untranslated(text: str, keep: list[str]) -> bool:
+    """True if the text has words left once code, links and kept names are taken out."""
+    text = re.sub(r"\]\([^)]*\)", "]", CODE_SPAN.sub(" ", HTML_TAG.sub(" ", text)))
+    text = re.sub(r"\{[^}]*\}", " ", text)
+    text = " ".join(w for w in text.split() if not EXTERNAL.match(w))
+    for name in sorted(keep, key=len, reverse=True):
+        text = text.replace(name, " ")
+    return bool(WORD.search(text))
+
+
+def check_strings(site: Site, lang: Language) -> list[Problem]:
+    """Every string the site shows exists in every language, with the same placeholders."""
+    folder = site.docs_dir / lang.code
+    path = folder / STRINGS_FILE
+    shown = site.display(path)
+    english_path = site.docs_dir / site.default.code / STRINGS_FILE
+    try:
+        ours = read_strings_file(path)
+        english = read_strings_file(english_path) if not lang.default else ours
+    except StringsError as error:
+        if error.path != path:
+            return []  # reported under the default language
+        return [Problem(shown, error.line, error.message)]
+    if not path.is_file():
+        if lang.default:
+            return [Problem(shown, 1, "missing: the site's notices and labels come from here")]
+        return [
+            Problem(
+                shown,
+                1,
+                f"missing: readers of {lang.name} see these notices in English; copy "
+                f"{site.display(english_path)} here and translate it",
+            )
+        ]
+    if lang.default:
+        return []
+    problems = []
+    text = path.read_text(encoding="utf-8")
+    for key, value in english.items():
+        if key not in ours:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"lacks '{key}' (English: “{value}”): add '{key}:' with the text translated",
+                )
+            )
+        elif set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(ours[key])):
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(text, key),
+                    f"'{key}' must keep the placeholders of the English text “{value}”, "
+                    "such as {language}, untranslated",
+                )
+            )
+    for key in ours:
+        if key not in english:
+            problems.append(
+                Problem(
+                    shown,
+                    _key_line(text, key),
+                    f"'{key}' is not in {site.display(english_path)}: remove it",
+                )
+            )
+    return problems
+
+
+def _key_line(text: str, key: str) -> int:
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else 1
+
+
+def check_record(site: Site, lang: Language) -> list[Problem]:
+    try:
+        read_record(site, lang.code)
+    except PageError as error:
+        path = site.display(record_path(site, lang.code))
+        return [Problem(path, error.line, error.message)]
+    return []
+
+
+# --- records -------------------------------------------------------------------------------
+
+
+def record_path(site: Site, lang: str) -> Path:
+    return site.docs_dir / lang / RECORD_FILE
+
+
+def read_record(site: Site, lang: str) -> dict[str, str]:
+    """page#section -> hash of the English section the translation was last checked against."""
+    path = record_path(site, lang)
+    if not path.is_file():
+        return {}
+    record = {}
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        parts = line.split()
+        if len(parts) != 2 or "#" not in parts[0]:
+            raise PageError(
+                number,
+                "not a 'page#section hash' line: restore the file from version control, then "
+                "run mark-translated again",
+            )
+        record[parts[0]] = parts[1]
+    return record
+
+
+def write_record(site: Site, lang: str, record: dict[str, str]) -> None:
+    lines = [f"{key} {value}\n" for key, value in sorted(record.items())]
+    record_path(site, lang).write_text(RECORD_HEADER + "".join(lines), encoding="utf-8")
+
+
+class MarkError(ValueError):
+    """mark-translated was asked for something that does not exist."""
+
+
+def mark_translated(site: Site, lang_code: str, target: str | None = None) -> list[str]:
+    """Record the translation of `target` (all, a page, or page#section) as up to date."""
+    lang = site.language(lang_code)
+    if lang is None:
+        raise MarkError(
+            f"{lang_code!r} is not a language of the site ({site.display(site.config_path)})"
+        )
+    if lang.default:
+        raise MarkError(f"{lang.name} is the original language: there is nothing to mark")
+    docs = Docs(site)
+    english, pages = docs.pages(site.default.code), docs.pages(lang.code)
+    name, _, section_id = (target or "").partition("#")
+    names = [name] if name else sorted(set(english) & set(pages))
+    for page_name in names:
+        for code, pages_of in ((site.default.code, english), (lang.code, pages)):
+            page = pages_of.get(page_name)
+            if page is None:
+                raise MarkError(f"{docs.path(code, page_name)} does not exist")
+            if isinstance(page, PageError):
+                raise MarkError(f"{docs.path(code, page_name)}:{page.line}: {page.message}")
+    if section_id:
+        for code in (site.default.code, lang.code):
+            page = docs.pages(code)[name]
+            if isinstance(page, Page) and page.section(section_id) is None:
+                raise MarkError(f"{docs.path(code, name)} has no heading {{ #{section_id} }}")
+    try:
+        record = read_record(site, lang.code)
+    except PageError:
+        record = {}  # unreadable: rebuilt from what is marked now
+    marked = []
+    for page_name in names:
+        original, translated = english[page_name], pages[page_name]
+        assert isinstance(original, Page) and isinstance(translated, Page)
+        for section in original.sections:
+            if not section.id or translated.section(section.id) is None:
+                continue
+            if section_id and section.id != section_id:
+                continue
+            key = f"{page_name}#{section.id}"
+            record[key] = section.digest
+            marked.append(key)
+    # Forget sections that no longer exist in both languages.
+    for key in list(record):
+        page_name, _, sid = key.partition("#")
+        original, translated = english.get(page_name), pages.get(page_name)
+        if not (
+            isinstance(original, Page)
+            and isinstance(translated, Page)
+            and original.section(sid)
+            and translated.section(sid)
+        ):
+            del record[key]
+    write_record(site, lang.code, record)
+    return marked
+
+
+# --- status --------------------------------------------------------------------------------
+
+TRANSLATED, OUTDATED, MISSING = "translated", "outdated", "missing"
+
+
+@dataclass
+class PageStatus:
+    name: str
+    state: str  # translated (every section up to date), outdated or missing
+    sections: dict[str, str] = field(default_factory=dict)  # id -> state
+    titles: dict[str, str] = field(default_factory=dict)  # id -> English heading
+    unmarked: set[str] = field(default_factory=set)  # outdated ids never marked translated
+
+
+@dataclass
+class LanguageStatus:
+    code: str
+    name: str
+    kind: str
+    default: bool
+    pages: list[PageStatus]
+
+    def count_pages(self, state: str) -> int:
+        return sum(p.state == state for p in self.pages)
+
+    def count_sections(self, state: str) -> int:
+        return sum(s == state for p in self.pages for s in p.sections.values())
+
+    @property
+    def total_sections(self) -> int:
+        return sum(len(p.sections) for p in self.pages)
+
+    @property
+    def percent(self) -> int:
+        """Sections up to date, rounded down so that 100 means all of them."""
+        total = self.total_sections
+        return 100 if not total else self.count_sections(TRANSLATED) * 100 // total
+
+    def as_dict(self) -> dict:
+        return {
+            "code": self.code,
+            "name": self.name,
+            "kind": self.kind,
+            "default": self.default,
+            "percent": self.percent,
+            "pages": {
+                "total": len(self.pages),
+                **{s: self.count_pages(s) for s in (TRANSLATED, OUTDATED, MISSING)},
+            },
+            "sections": {
+                "total": self.total_sections,
+                **{s: self.count_sections(s) for s in (TRANSLATED, OUTDATED, MISSING)},
+            },
+            "missing_pages": [p.name for p in self.pages if p.state == MISSING],
+            "outdated_sections": [
+                f"{p.name}#{sid}"
+                for p in self.pages
+                for sid, s in p.sections.items()
+                if s == OUTDATED
+            ],
+            "unmarked_sections": [
+                f"{p.name}#{sid}" for p in self.pages for sid in p.sections if sid in p.unmarked
+            ],
+            "missing_sections": [
+                f"{p.name}#{sid}"
+                for p in self.pages
+                if p.state != MISSING
+                for sid, s in p.sections.items()
+                if s == MISSING
+            ],
+        }
+
+
+def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
+    """Per language: each English page and section, translated, outdated or missing."""
+    docs = docs or Docs(site)
+    english = {
+        name: page for name, page in docs.pages(site.default.code).items() if isinstance(page, Page)
+    }
+    result = []
+    for lang in site.languages:
+        pages = docs.pages(lang.code)
+        try:
+            record = {} if lang.default else read_record(site, lang.code)
+        except PageError:
+            record = {}
+        statuses = []
+        for name, original in english.items():
+            ids = theirs_order(original)
+            titles = {s.id: title_text(s.title) for s in original.sections if s.id}
+            translated = pages.get(name)
+            if translated is None:
+                statuses.append(PageStatus(name, MISSING, dict.fromkeys(ids, MISSING), titles))
+                continue
+            sections, unmarked = {}, set()
+            for sid in ids:
+                if lang.default:
+                    sections[sid] = TRANSLATED
+                elif isinstance(translated, PageError) or translated.section(sid) is None:
+                    sections[sid] = MISSING if isinstance(translated, Page) else OUTDATED
+                else:
+                    current = original.section(sid)
+                    recorded = record.get(f"{name}#{sid}")
+                    up_to_date = current is not None and recorded == current.digest
+                    sections[sid] = TRANSLATED if up_to_date else OUTDATED
+                    if recorded is None:
+                        unmarked.add(sid)
+            state = TRANSLATED if all(s == TRANSLATED for s in sections.values()) else OUTDATED
+            statuses.append(PageStatus(name, state, sections, titles, unmarked))
+        result.append(LanguageStatus(lang.code, lang.name, lang.kind, lang.default, statuses))
+    return result
