@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build test lint lock bench clean
+.PHONY: install browser serve build test lint lock bench clean check status mark-translated add-language
 
 install: $(STAMP)
 
@@ -35,6 +35,23 @@ test: install browser
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+
+# Translations (CONTRIBUTING.md): compare every language with English, section by section;
+# show what is translated, outdated and missing; record a translation as up to date; add a
+# language. Examples: make mark-translated CODE=fi PAGE=about.md#eme,
+# make add-language CODE=sv NAME=Svenska, make status FORMAT=json.
+FORMAT ?= text
+check: install
+	$(BIN)/python scripts/i18n.py check
+
+status: install
+	$(BIN)/python scripts/i18n.py status --format $(FORMAT)
+
+mark-translated: install
+	$(BIN)/python scripts/i18n.py mark-translated $(CODE) $(PAGE)
+
+add-language: install
+	$(BIN)/python scripts/i18n.py add-language $(CODE) --name "$(NAME)"
 
 # Re-resolve the pinned, hashed lock file after editing pyproject.toml.
 lock:

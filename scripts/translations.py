@@ -83,11 +83,14 @@ class Docs:
             self._pages[lang] = pages
         return self._pages[lang]
 
-    def ids(self, lang: str, name: str) -> set[str]:
+    def ids(self, lang: str, name: str) -> set[str] | None:
+        """Anchors of a page; None if it cannot be read (that is reported on its own)."""
         key = (lang, name)
         if key not in self._ids:
             page = self.pages(lang).get(name)
-            self._ids[key] = page.ids() if isinstance(page, Page) else set()
+            if not isinstance(page, Page):
+                return None
+            self._ids[key] = page.ids()
         return self._ids[key]
 
 
@@ -223,19 +226,21 @@ def check_links(docs: Docs, lang: Language, name: str, page: Page) -> list[Probl
                     continue
                 target_lang, target_name = lang.code, resolved
                 if resolved not in docs.pages(lang.code):
-                    if lang.complete or resolved not in docs.pages(default):
+                    if resolved not in docs.pages(default):
                         problems.append(
                             Problem(
                                 path,
                                 line,
                                 f"link to {target!r} does not resolve: there is no "
-                                f"{docs.path(lang.code, resolved)}; link to a page of this "
-                                "language",
+                                f"{docs.path(lang.code, resolved)}; link to a page of the site",
                             )
                         )
                         continue
-                    target_lang = default  # shown from English until translated
-            if anchor and anchor not in docs.ids(target_lang, target_name):
+                    # Shown from English until translated (a complete language is told
+                    # separately that the page is missing).
+                    target_lang = default
+            ids = docs.ids(target_lang, target_name)
+            if anchor and ids is not None and anchor not in ids:
                 problems.append(
                     Problem(
                         path,
@@ -331,6 +336,11 @@ def compare_pages(
     return problems
 
 
+def _many(count: int, things: str) -> str:
+    """'1 list item', '2 list items': counts read as a translator would say them."""
+    return f"{count} {things.removesuffix('s') if count == 1 else things}"
+
+
 def theirs_order(page: Page) -> list[str]:
     seen: list[str] = []
     for section in page.sections:
@@ -371,8 +381,8 @@ def compare_sections(
                 Problem(
                     path,
                     translated.line,
-                    f"section {{ #{sid} }} has {ours[what]} {what}, English has {count} "
-                    f"({where}): make them match",
+                    f"section {{ #{sid} }} has {_many(ours[what], what)}, English has "
+                    f"{_many(count, what)} ({where}): make them match",
                 )
             )
     present = {n for _, n in translated.numbers()}
