@@ -1,0 +1,207 @@
+"""status, mark-translated and add-language on the real project (in temporary copies)."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, mkdocs_build
+from test_i18n_check import FIXTURE, run_cli
+
+sys.path.insert(0, str(ROOT / "scripts"))
+from ui_strings import load_strings
+
+WHY_SENTENCE = "In Finland, some integration services are only for newcomers."
+
+
+def copy_project(tmp_path: Path) -> Path:
+    """What the site is built from: mkdocs.yml, docs/, overrides/ and scripts/."""
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+    for folder in ("docs", "overrides", "scripts"):
+        if (ROOT / folder).is_dir():
+            shutil.copytree(
+                ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            (project / folder).mkdir()
+    return project
+
+
+def status_of(config: Path) -> dict[str, dict]:
+    result = run_cli(config, "status", "--format", "json")
+    assert result.returncode == 0, result.stderr
+    return {lang["code"]: lang for lang in json.loads(result.stdout)["languages"]}
+
+
+def test_real_docs_are_fully_translated() -> None:
+    languages = status_of(ROOT / "mkdocs.yml")
+    for code in ("en", "fi"):
+        assert languages[code]["percent"] == 100, languages[code]
+        assert languages[code]["sections"]["outdated"] == 0
+        assert languages[code]["sections"]["missing"] == 0
+    assert languages["fi"]["sections"]["total"] == languages["en"]["sections"]["total"] > 0
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_status_formats_show_each_language(fmt: str) -> None:
+    result = run_cli(ROOT / "mkdocs.yml", "status", "--format", fmt)
+    assert result.returncode == 0
+    assert re.search(r"English \(en\b.*100 %", result.stdout), result.stdout
+    assert re.search(r"Suomi \(fi\b.*100 %", result.stdout), result.stdout
+
+
+def test_editing_one_english_sentence_outdates_exactly_that_section(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    page = project / "docs" / "en" / "peer-groups.md"
+    text = page.read_text(encoding="utf-8")
+    assert WHY_SENTENCE in text
+    page.write_text(text.replace(WHY_SENTENCE, WHY_SENTENCE.replace("newcomers", "new")), "utf-8")
+    record = project / "docs" / "fi" / "translation-record.txt"
+    record_before = record.read_text(encoding="utf-8")
+
+    finnish = status_of(config)["fi"]
+    assert finnish["outdated_sections"] == ["peer-groups.md#why"]
+    assert finnish["pages"]["outdated"] == 1 and finnish["percent"] < 100
+    text_report = run_cli(config, "status").stdout
+    assert "outdated: peer-groups.md#why (English changed" in text_report
+    assert run_cli(config, "check").returncode == 0  # outdated is not broken
+
+    # Readers of the Finnish page are told, with a link to the English version.
+    site = tmp_path / "site"
+    mkdocs_build(site, config=config)
+    notice = re.compile(r'<div class="admonition warning translation-notice">(.*?)</div>', re.S)
+    outdated_page = (site / "fi" / "peer-groups" / "index.html").read_text(encoding="utf-8")
+    found = notice.search(outdated_page)
+    assert found and "Käännös on vanhentunut" in found.group(1), outdated_page[:2000]
+    assert 'href="../../peer-groups/"' in found.group(1)
+    assert (site / "peer-groups" / "index.html").is_file()
+    for other in ("index.html", "about/index.html"):
+        assert not notice.search((site / "fi" / other).read_text(encoding="utf-8")), other
+    assert not notice.search((site / "peer-groups" / "index.html").read_text(encoding="utf-8"))
+
+    result = run_cli(config, "mark-translated", "fi", "peer-groups.md#why")
+    assert result.returncode == 0 and "Marked 1 section of Suomi" in result.stdout
+    assert status_of(config)["fi"]["percent"] == 100
+    changed = [
+        line
+        for line in difflib.ndiff(
+            record_before.splitlines(), record.read_text(encoding="utf-8").splitlines()
+        )
+        if line[:1] in "+-"
+    ]
+    assert [line[2:].split()[0] for line in changed] == ["peer-groups.md#why"] * 2, changed
+
+
+def test_add_language_registers_everything_and_builds(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    before = config.read_text(encoding="utf-8")
+
+    result = run_cli(config, "add-language", "sv", "--name", "Svenska")
+    assert result.returncode == 0, result.stderr
+    after = config.read_text(encoding="utf-8")
+    # Only lines added: every byte of the old file is still there, in order.
+    diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
+    assert not [line for line in diff if line.startswith("- ")], "".join(diff)
+    added = "".join(line[2:] for line in diff if line.startswith("+ "))
+    assert "- locale: sv\n" in added and "name: Svenska\n" in added
+    assert "nav_translations:" in added and "sv: in progress" in added
+    assert "!ENV [SITE_URL" in after
+    docs = project / "docs"
+    assert (docs / "sv" / "strings.yml").read_bytes() == (docs / "en" / "strings.yml").read_bytes()
+
+    site = tmp_path / "site"
+    mkdocs_build(site, config=config)
+    assert run_cli(config, "check").returncode == 0
+    swedish = status_of(config)["sv"]
+    assert swedish["percent"] == 0 and swedish["kind"] == "in progress"
+    assert swedish["pages"]["missing"] == swedish["pages"]["total"] > 0
+
+    # /sv/ serves the English pages, each saying so in the reader's language, marked English.
+    about = (site / "sv" / "about" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="sv"' in about
+    notice = re.search(r'<div class="admonition info translation-notice">(.*?)</div>', about, re.S)
+    assert notice and "not been translated into Svenska yet" in notice.group(1), about[:3000]
+    help_link = re.search(r'href="([^"]*)#translate"', notice.group(1))
+    assert help_link and help_link.group(1) == "./"  # the about page itself, in /sv/
+    assert 'id="translate"' in about and '<div lang="en">' in about
+    assert (site / "sv" / "index.html").is_file()
+    sv_status = (site / "sv" / "status" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"Svenska</span> \(in progress\)</td>\s*<td[^>]*>0 %", sv_status)
+
+
+def test_add_language_refuses_bad_requests_and_changes_nothing(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    config = project / "mkdocs.yml"
+    before = config.read_bytes()
+    cases = {
+        ("Swedish", "Svenska"): "'Swedish' is not a language code",
+        ("xx", "Xx"): "Material for MkDocs has no interface translation for 'xx'",
+        ("fi", "Suomi"): "'fi' is already a language of the site",
+    }
+    for (code, name), message in cases.items():
+        result = run_cli(config, "add-language", code, "--name", name)
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+    # A folder an editor already started is never touched.
+    (project / "docs" / "de").mkdir()
+    notes = project / "docs" / "de" / "notes.md"
+    notes.write_text("# Notizen { #notes }\n", encoding="utf-8")
+    result = run_cli(config, "add-language", "de", "--name", "Deutsch")
+    assert result.returncode == 2 and "docs/de already exists" in result.stderr
+    assert notes.read_text(encoding="utf-8") == "# Notizen { #notes }\n"
+    assert sorted(p.name for p in notes.parent.iterdir()) == ["notes.md"]
+    assert config.read_bytes() == before
+
+
+def test_mark_translated_explains_what_is_wrong(tmp_path: Path) -> None:
+    site = Path(shutil.copytree(FIXTURE, tmp_path / "site"))
+    config = site / "mkdocs.yml"
+    cases = {
+        ("xx",): "'xx' is not a language of the site",
+        ("en",): "English is the original language",
+        ("fi", "nope.md"): "docs/en/nope.md does not exist",
+        ("sv", "guide.md"): "docs/sv/guide.md does not exist",
+        ("fi", "guide.md#nope"): "docs/en/guide.md has no heading { #nope }",
+    }
+    for args, message in cases.items():
+        result = run_cli(config, "mark-translated", *args)
+        assert result.returncode == 2 and message in result.stderr, result.stderr
+
+
+def test_broken_config_is_named_with_its_line(tmp_path: Path) -> None:
+    site = Path(shutil.copytree(FIXTURE, tmp_path / "site"))
+    config = site / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("    sv: in progress", "    sv: halfway"),
+        encoding="utf-8",
+    )
+    for command in ("check", "status"):
+        result = run_cli(config, command)
+        assert result.returncode == 2
+        assert re.search(r"mkdocs\.yml:\d+: language 'sv' is 'halfway'", result.stderr)
+    config.write_text("plugins: [\n", encoding="utf-8")
+    result = run_cli(config, "check")
+    assert result.returncode == 2 and "mkdocs.yml:2: not valid YAML" in result.stderr
+
+
+def test_strings_fall_back_to_english_key_by_key(tmp_path: Path) -> None:
+    docs = Path(shutil.copytree(FIXTURE, tmp_path / "site")) / "docs"
+    english = load_strings(docs, "en")
+    finnish = load_strings(docs, "fi")
+    assert set(finnish) == set(english)
+    assert finnish["status_title"] == "Käännösten tila"
+    strings = docs / "sv" / "strings.yml"
+    strings.write_text('status_title: "Översättningsstatus"\n', encoding="utf-8")
+    swedish = load_strings(docs, "sv")
+    assert swedish["status_title"] == "Översättningsstatus"
+    assert swedish["fallback_title"] == english["fallback_title"] == "Not translated yet"
+    strings.unlink()
+    assert load_strings(docs, "sv") == english
