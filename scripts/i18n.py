@@ -34,6 +34,7 @@ from translations import (
     OUTDATED,
     RECORD_FILE,
     RECORD_HEADER,
+    Docs,
     LanguageStatus,
     MarkError,
     check,
@@ -48,7 +49,8 @@ class UsageError(Exception):
 
 
 def run_check(site: Site, _args: argparse.Namespace) -> int:
-    problems = check(site)
+    docs = Docs(site)
+    problems = check(site, docs)
     for problem in problems:
         print(problem)
     languages = ", ".join(f"{lang.name} ({lang.kind})" for lang in site.languages)
@@ -60,7 +62,7 @@ def run_check(site: Site, _args: argparse.Namespace) -> int:
         )
         return 1
     print(f"No problems: checked {languages} against {site.default.name}.")
-    outdated = sum(s.count_sections(OUTDATED) for s in status(site))
+    outdated = sum(s.count_sections(OUTDATED) for s in status(site, docs))
     if outdated:
         print(f"{outdated} translated sections are out of date: see `make status`.")
     return 0

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 import yaml
@@ -66,6 +67,7 @@ class Section:
         """A short hash of the source: what a translation record remembers."""
         return hashlib.sha1(self.source.encode("utf-8")).hexdigest()[:12]
 
+    @cached_property
     def body(self) -> list[tuple[int, str]]:
         """Lines below the heading, outside fenced code blocks."""
         out = []
@@ -85,11 +87,12 @@ class Section:
                 out.append((number, text))
         return out
 
+    @cached_property
     def counts(self) -> dict[str, int]:
         """How many list items, quotes, admonitions, tables and images the section has."""
         counts = {"list items": 0, "quotes": 0, "admonitions": 0, "tables": 0, "images": 0}
         in_quote = False
-        for _, text in self.body():
+        for _, text in self.body:
             if LIST_ITEM.match(text):
                 counts["list items"] += 1
             quote = text.lstrip().startswith(">")
@@ -103,10 +106,11 @@ class Section:
             counts["images"] += len(IMAGE.findall(text))
         return counts
 
+    @cached_property
     def links(self) -> list[tuple[int, str]]:
         """Links to other pages or anchors: (line, target), external addresses left out."""
         found = []
-        for number, text in self.body():
+        for number, text in self.body:
             targets = [m.group(1) for m in INLINE_LINK.finditer(text)]
             ref = REFERENCE_LINK.match(text)
             if ref:
@@ -114,22 +118,24 @@ class Section:
             found += [(number, t) for t in targets if not EXTERNAL.match(t)]
         return found
 
+    @cached_property
     def numbers(self) -> list[tuple[int, str]]:
         """Numbers and ranges in the text, normalised: 6–8 is 6-8, 1,5 is 1.5."""
         found = []
-        for number, text in self.body():
+        for number, text in self.body:
             text = LINK_TARGET.sub("]", HTML_COMMENT.sub("", text))
             for match in NUMBER.finditer(text):
                 found.append((number, normalise_number(match.group(0))))
         return found
 
+    @cached_property
     def blocks(self) -> list[tuple[int, str]]:
         """The heading and each paragraph, list item or quote, whitespace collapsed."""
         blocks: list[tuple[int, list[str]]] = []
         if self.level:
             blocks.append((self.line, [ATTR_LIST.sub("", self.title)]))
         fresh = True
-        for number, text in self.body():
+        for number, text in self.body:
             if not text.strip():
                 fresh = True
                 continue
@@ -159,7 +165,7 @@ class Page:
         """Every anchor a link may point at: heading ids and ids set on other elements."""
         ids = {s.id for s in self.sections if s.id}
         for section in self.sections:
-            for _, text in section.body():
+            for _, text in section.body:
                 if "#" in text or "id=" in text:
                     ids.update(HTML_ID.findall(text))
                     if "{" in text:

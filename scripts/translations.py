@@ -97,9 +97,9 @@ class Docs:
 # --- check ---------------------------------------------------------------------------------
 
 
-def check(site: Site) -> list[Problem]:
+def check(site: Site, docs: Docs | None = None) -> list[Problem]:
     """Every problem in every language, sorted by file and line."""
-    docs = Docs(site)
+    docs = docs or Docs(site)
     default = site.default
     english = docs.pages(default.code)
     problems = check_folders(site)
@@ -210,7 +210,7 @@ def check_links(docs: Docs, lang: Language, name: str, page: Page) -> list[Probl
     path = docs.path(lang.code, name)
     default = docs.site.default.code
     for section in page.sections:
-        for line, target in section.links():
+        for line, target in section.links:
             link, _, anchor = target.partition("#")
             if not link:
                 target_lang, target_name = lang.code, name
@@ -374,7 +374,7 @@ def compare_sections(
                 f"start it with {'#' * english.level}",
             )
         )
-    ours, theirs = translated.counts(), english.counts()
+    ours, theirs = translated.counts, english.counts
     for what, count in theirs.items():
         if ours[what] != count:
             problems.append(
@@ -385,8 +385,8 @@ def compare_sections(
                     f"{_many(count, what)} ({where}): make them match",
                 )
             )
-    present = {n for _, n in translated.numbers()}
-    for line, number in english.numbers():
+    present = {n for _, n in translated.numbers}
+    for line, number in english.numbers:
         if number not in present:
             problems.append(
                 Problem(
@@ -397,8 +397,8 @@ def compare_sections(
                 )
             )
             present.add(number)  # once per number is enough
-    mine = Counter(t for _, t in translated.links())
-    original = Counter(t for _, t in english.links())
+    mine = Counter(t for _, t in translated.links)
+    original = Counter(t for _, t in english.links)
     for target in sorted((original - mine).elements()):
         problems.append(
             Problem(
@@ -408,7 +408,7 @@ def compare_sections(
                 "link to the same page and anchor",
             )
         )
-    lines = dict((t, n) for n, t in reversed(translated.links()))
+    lines = dict((t, n) for n, t in reversed(translated.links))
     for target in sorted((mine - original).elements()):
         problems.append(
             Problem(
@@ -418,8 +418,8 @@ def compare_sections(
                 "link to what English links to",
             )
         )
-    english_blocks = {text for _, text in english.blocks()}
-    for line, text in translated.blocks():
+    english_blocks = {text for _, text in english.blocks}
+    for line, text in translated.blocks:
         if text in english_blocks and untranslated(text, keep):
             problems.append(
                 Problem(
