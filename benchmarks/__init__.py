@@ -1,0 +1,1 @@
+"""Performance benchmark of the site and its tools (make bench); not part of the test suite."""
