@@ -53,6 +53,11 @@ mark-translated: install
 add-language: install
 	$(BIN)/python scripts/i18n.py add-language $(CODE) --name "$(NAME)"
 
+# Performance benchmark: build scaling, edit loop, translation tools, page weight and search,
+# against budgets; writes benchmarks/RESULTS.md (about 5-10 minutes; --quick for a smoke run).
+bench: install browser
+	$(BIN)/python -m benchmarks.run
+
 # Re-resolve the pinned, hashed lock file after editing pyproject.toml.
 lock:
 	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
