@@ -12,7 +12,7 @@ The words come from docs/<lang>/strings.yml, so they exist in every language of 
 from __future__ import annotations
 
 import html
-import logging
+import os
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,10 +25,34 @@ from site_config import ConfigError, Site, load_site
 from translations import MISSING, OUTDATED, TRANSLATED, Docs, LanguageStatus, status
 from ui_strings import StringsError, load_strings
 
-log = logging.getLogger("mkdocs.hooks.translations")
-
 STATUS_PAGE = "status.md"
 HELP_PAGE, HELP_ANCHOR = "about.md", "translate"
+# The keys of docs/<lang>/strings.yml that the notices and the status page use.
+STRINGS = {
+    *(f"fallback_{k}" for k in ("title", "text", "link")),
+    *(f"outdated_{k}" for k in ("title", "text", "link")),
+    *(
+        f"status_{k}"
+        for k in [
+            "title",
+            "intro",
+            "language",
+            "percent",
+            "pages",
+            "sections",
+            "outdated",
+            "missing",
+            "original",
+            "complete",
+            "in_progress",
+            "details",
+            "missing_pages",
+            "outdated_pages",
+            "all_done",
+            "help",
+        ]
+    ),
+}
 
 
 class _Build:
@@ -48,15 +72,36 @@ class _Build:
         self.docs = Docs(self.site)
         self.statuses = {s.code: s for s in status(self.site, self.docs)}
         self.urls = {}
+        self._strings: dict[str, dict[str, str]] = {}
 
     def strings(self, lang: str) -> dict[str, str]:
-        try:
-            return load_strings(self.site.docs_dir, lang, self.site.default.code)
-        except StringsError as error:
-            raise PluginError(f"{error}: run `make check`") from None
+        if lang not in self._strings:
+            try:
+                self._strings[lang] = load_strings(self.site.docs_dir, lang, self.site.default.code)
+            except StringsError as error:
+                raise PluginError(f"{error}: run `make check`") from None
+            missing = sorted(STRINGS - set(self._strings[lang]))
+            if missing:
+                english = self.site.docs_dir / self.site.default.code / "strings.yml"
+                raise PluginError(
+                    f"{self.site.display(english)}: add the site's text for {', '.join(missing)}"
+                )
+        return self._strings[lang]
 
 
 _build: _Build | None = None
+_fingerprint: tuple = ()
+
+
+def _files_state(config: MkDocsConfig) -> tuple:
+    """Names, sizes and times of the config and every docs file: what the status depends on."""
+    state = []
+    for folder, _dirs, names in os.walk(config.docs_dir):
+        for name in names:
+            stat = os.stat(os.path.join(folder, name))
+            state.append((folder, name, stat.st_size, stat.st_mtime_ns))
+    config_stat = os.stat(config.config_file_path)
+    return (config.config_file_path, config_stat.st_mtime_ns, *sorted(state))
 
 
 def _split(uri: str, codes: set[str]) -> tuple[str | None, str]:
@@ -66,8 +111,13 @@ def _split(uri: str, codes: set[str]) -> tuple[str | None, str]:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    global _build
-    _build = _Build(config)
+    # The i18n plugin runs one build per language: read the pages once, and again only when
+    # a file changed (as under `mkdocs serve`).
+    global _build, _fingerprint
+    fingerprint = _files_state(config)
+    if _build is None or fingerprint != _fingerprint:
+        _build, _fingerprint = _Build(config), fingerprint
+    _build.lang, _build.urls = "", {}
 
 
 @event_priority(-200)  # after the i18n plugin has chosen this language's files
