@@ -29,6 +29,7 @@ from site_config import (
     add_language_to_config,
     load_site,
     material_has_language,
+    reader_texts,
 )
 from translations import (
     OUTDATED,
@@ -169,7 +170,7 @@ def run_add_language(site: Site, args: argparse.Namespace) -> int:
 
     text = site.config_path.read_text(encoding="utf-8")
     try:
-        edited = add_language_to_config(text, code, name, site.nav_titles)
+        edited = add_language_to_config(text, code, name, reader_texts(text, site.nav_titles))
     except ValueError as error:
         raise UsageError(
             f"{site.display(site.config_path)}: cannot add the language: {error}"

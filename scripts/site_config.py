@@ -200,7 +200,23 @@ def _block_end(lines: list[str], start: int, indent: int) -> int:
     return last + 1
 
 
-def add_language_to_config(text: str, code: str, name: str, nav_titles: list[str]) -> str:
+def reader_texts(text: str, nav_titles: list[str]) -> dict[str, object]:
+    """The settings that hold words readers see, as the default language has them.
+
+    A new language starts from these (the site name and description, the colour scheme
+    toggles, the menu titles) so that its translator finds every one in its entry.
+    """
+    raw = yaml.load(text, Loader=_Loader) or {}
+    texts: dict[str, object] = {k: raw[k] for k in ("site_name", "site_description") if k in raw}
+    palette = (raw.get("theme") or {}).get("palette")
+    if isinstance(palette, list) and any(isinstance(p, dict) and "toggle" in p for p in palette):
+        texts["theme"] = {"palette": palette}
+    if nav_titles:
+        texts["nav_translations"] = {title: title for title in nav_titles}
+    return texts
+
+
+def add_language_to_config(text: str, code: str, name: str, texts: dict[str, object]) -> str:
     """Insert the language into the i18n languages list and extra: translations.
 
     Only new lines are inserted; the rest of the text is returned unchanged.
@@ -223,13 +239,13 @@ def add_language_to_config(text: str, code: str, name: str, nav_titles: list[str
     inner = item_indent + "  "
     entry = [
         f"{item_indent}- locale: {code}",
-        f"{inner}name: {name}",
+        f"{inner}name: {_yaml_str(name)}",
         f"{inner}build: true",
     ]
-    if nav_titles:
-        entry.append(f"{inner}# Translate each menu title after the colon.")
-        entry.append(f"{inner}nav_translations:")
-        entry += [f"{inner}  {_yaml_str(t)}: {_yaml_str(t)}" for t in nav_titles]
+    if texts:
+        entry.append(f"{inner}# In English until translated: translate the text after each colon.")
+        dumped = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, width=88)
+        entry += [f"{inner}{line}" for line in dumped.splitlines()]
     lines[end:end] = [line + newline for line in entry]
 
     translations = next(

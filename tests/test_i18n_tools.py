@@ -114,6 +114,8 @@ def test_add_language_registers_everything_and_builds(tmp_path: Path) -> None:
     added = "".join(line[2:] for line in diff if line.startswith("+ "))
     assert "- locale: sv\n" in added and "name: Svenska\n" in added
     assert "nav_translations:" in added and "sv: in progress" in added
+    # Everything else a reader of the language sees, ready to translate in its entry.
+    assert "site_name:" in added and "name: Switch to dark mode" in added
     assert "!ENV [SITE_URL" in after
     docs = project / "docs"
     assert (docs / "sv" / "strings.yml").read_bytes() == (docs / "en" / "strings.yml").read_bytes()
