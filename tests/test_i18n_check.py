@@ -1,6 +1,6 @@
 """`scripts/i18n.py check`: each check fires on a fixture that breaks it, silent on the whole.
 
-The fixture (tests/fixtures/i18n/site) is a small site in English, Finnish (complete) and
+The fixture (tests/fixtures/i18n/project) is a small site in English, Finnish (complete) and
 Swedish (in progress, one page missing) that passes every check. Each case copies it, breaks
 one thing and runs the real command, which must exit 1 and name the file, the line and the
 problem.
@@ -18,7 +18,7 @@ import pytest
 from conftest import ROOT
 
 CLI = ROOT / "scripts" / "i18n.py"
-FIXTURE = Path(__file__).parent / "fixtures" / "i18n" / "site"
+FIXTURE = Path(__file__).parent / "fixtures" / "i18n" / "project"
 
 
 def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
