@@ -1,0 +1,45 @@
+/*
+ * The language selector keeps the reader's section, and printed links show their address.
+ *
+ * The selector's links already lead to this page in each language (headings keep their ids
+ * across languages), so a link is followed as it is, with the current #section added. Material
+ * would otherwise take the click over and look the page up in sitemaps, dropping the section.
+ */
+(function () {
+  "use strict";
+
+  function withSection(link) {
+    var plain = link.getAttribute("data-plain-href") || link.getAttribute("href");
+    link.setAttribute("data-plain-href", plain);
+    var url = new URL(plain, location.href);
+    url.hash = location.hash;
+    link.setAttribute("href", url.href);
+  }
+
+  document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
+    ["focus", "mouseenter"].forEach(function (type) {
+      link.addEventListener(type, function () { withSection(link); });
+    });
+    link.addEventListener("click", function (event) {
+      withSection(link);
+      event.stopPropagation(); // the browser follows the link; Material does not see the click
+    });
+  });
+
+  // Material searches when a key is released in the search box. Letters that are not on the
+  // keyboard's own keys (ä, ö typed with an on-screen keyboard or a compose key) and pasted text
+  // change the box without one, so every change is passed on as a key release.
+  var query = document.querySelector(".md-search__input");
+  if (query) {
+    query.addEventListener("input", function () {
+      query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
+    });
+  }
+
+  // Printed, a link shows its full address after its text (overrides/assets/stylesheets/site.css).
+  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
+    var href = link.getAttribute("href");
+    if (href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
+    link.setAttribute("data-print-href", link.href);
+  });
+})();

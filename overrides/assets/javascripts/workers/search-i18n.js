@@ -1,0 +1,146 @@
+/*
+ * The site's search worker: Material for MkDocs' own worker, unchanged, with one step added.
+ *
+ * Each language's index (written by scripts/search_hook.py) holds the stems of its words, made
+ * by that language's lunr stemmer. Material appends a wildcard to every word typed, and lunr
+ * does not stem a word that has a wildcard, so "counsellors" or "vertaisohjaajan" would look
+ * for index words starting with those letters and miss "counsellor" or "vertaisohjaaja". Here
+ * each typed word is first reduced to its stem with the same stemmer, then handed to Material.
+ *
+ * While a word is being typed it is not whole yet, and its beginning may be longer than the
+ * whole word's stem ("professi" of "profession", stem "profess"). So the index keeps each word
+ * as it stands as well as its stem: the stemmer is wrapped to give both.
+ *
+ * Suggestions (search.suggest) are words of the index, so stems; each is shown as a word of the
+ * text instead: the shortest one with that stem that starts with what the reader is typing.
+ *
+ * Material's worker file name carries a hash; the page passes it as ?worker=<name>.
+ */
+(function () {
+  "use strict";
+  var name = new URL(self.location.href).searchParams.get("worker") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) {
+    throw new Error("search-i18n.js: expected ?worker=search.<hash>.min.js, got " + name);
+  }
+
+  var language = "en";
+  var docs = [];
+  var separator = /[\s\-]+/;
+  var words = null; // stem -> the words of the text with that stem
+  var typing = ""; // the word the reader is typing, as typed
+
+  // The language's stemmer itself (the index uses it wrapped, see keepWords below).
+  function stemmer() {
+    var lunr = self.lunr;
+    if (!lunr) return null;
+    var stem = language === "en" ? lunr.stemmer : lunr[language] && lunr[language].stemmer;
+    return stem ? stem.stemOnly || stem : null;
+  }
+
+  // A run of letters or digits is a word; one followed by ':' names a field (title:...) and
+  // stays as it is, as does every operator around the words (+ - ~ ^ * and quotes).
+  function stemQuery(query) {
+    var stem = stemmer();
+    if (!stem) return query;
+    return query.replace(/([\p{L}\p{N}]+)(:?)/gu, function (match, word, colon) {
+      if (colon) return match;
+      var token = stem(new self.lunr.Token(word.toLowerCase(), {}));
+      var text = token ? token.toString() : "";
+      return text || word.toLowerCase();
+    });
+  }
+
+  function wordsByStem() {
+    if (words) return words;
+    var stem = stemmer();
+    words = {};
+    if (!stem) return words;
+    docs.forEach(function (doc) {
+      var text = [doc.title, doc.text].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
+      text.split(separator).forEach(function (raw) {
+        var word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+        if (!word) return;
+        var key = stem(new self.lunr.Token(word, {})).toString();
+        var known = words[key] || (words[key] = []);
+        if (known.indexOf(word) < 0) known.push(word);
+      });
+    });
+    return words;
+  }
+
+  function asWord(stemmed) {
+    var start = typing.toLowerCase();
+    var matching = (wordsByStem()[stemmed] || []).filter(function (word) {
+      return word.indexOf(start) === 0;
+    });
+    matching.sort(function (a, b) { return a.length - b.length; });
+    return matching.length ? matching[0] : stemmed;
+  }
+
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (message && message.type === 3 && message.data && message.data.suggest) {
+      message.data.suggest = message.data.suggest.map(asWord);
+    }
+    return post.apply(null, arguments);
+  };
+
+  var listen = self.addEventListener.bind(self);
+  self.addEventListener = function (type, listener, options) {
+    if (type !== "message") return listen(type, listener, options);
+    return listen(
+      type,
+      function (event) {
+        var message = event.data || {};
+        if (message.type === 0 && message.data && message.data.config) {
+          var config = message.data.config;
+          language = (config.lang || ["en"])[0];
+          separator = new RegExp(config.separator || "[\\s\\-]+");
+          docs = message.data.docs || [];
+          words = null;
+        } else if (message.type === 2 && typeof message.data === "string") {
+          typing = message.data.split(separator).pop() || "";
+          return listener({ data: { type: 2, data: stemQuery(message.data) } });
+        }
+        return listener(event);
+      },
+      options
+    );
+  };
+
+  // Index each word both as its stem and as it stands (see above).
+  function keepWords(stem) {
+    if (!stem || stem.keepsWords) return stem;
+    var both = function (token, index, tokens) {
+      var word = token.clone();
+      var stemmed = stem(token, index, tokens);
+      if (!stemmed || stemmed.toString() === word.toString()) return stemmed;
+      return [stemmed, word];
+    };
+    both.label = stem.label; // registered under the stemmer's name: no lunr warning
+    both.keepsWords = true;
+    both.stemOnly = stem;
+    return both;
+  }
+
+  function wrapStemmers() {
+    var lunr = self.lunr;
+    if (!lunr) return;
+    lunr.stemmer = keepWords(lunr.stemmer);
+    Object.keys(lunr).forEach(function (key) {
+      var plugin = lunr[key];
+      if (plugin && typeof plugin === "function" && plugin.stemmer && key.length <= 3) {
+        plugin.stemmer = keepWords(plugin.stemmer);
+      }
+    });
+  }
+
+  // Material loads the language's stemmer (lunr.<code>.min.js) just before building the index.
+  var load = self.importScripts.bind(self);
+  self.importScripts = function () {
+    load.apply(null, arguments);
+    wrapStemmers();
+  };
+
+  importScripts(name);
+})();
