@@ -34,6 +34,7 @@ LINK_TARGET = re.compile(r"\]\([^)]*\)|^\s{0,3}\[[^\]]+\]:.*$", re.MULTILINE)
 HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 HTML_ID = re.compile(r"""\bid=["']([^"']+)["']""")
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*(?:\s*[-–—]\s*\d+(?:[.,]\d+)*)?")
+DIGIT = re.compile(r"\d")
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
@@ -92,18 +93,21 @@ class Section:
         """How many list items, quotes, admonitions, tables and images the section has."""
         counts = {"list items": 0, "quotes": 0, "admonitions": 0, "tables": 0, "images": 0}
         in_quote = False
+        # The cheap tests on each line keep the regular expressions for the few that need them.
         for _, text in self.body:
-            if LIST_ITEM.match(text):
+            start = text.lstrip()[:1]
+            if (start in "-*+" or start.isdigit()) and start and LIST_ITEM.match(text):
                 counts["list items"] += 1
-            quote = text.lstrip().startswith(">")
+            quote = start == ">"
             if quote and not in_quote:
                 counts["quotes"] += 1
             in_quote = quote
-            if ADMONITION.match(text):
+            if start in "!?" and start and ADMONITION.match(text):
                 counts["admonitions"] += 1
             if "-" in text and "|" in text and TABLE_RULE.match(text):
                 counts["tables"] += 1
-            counts["images"] += len(IMAGE.findall(text))
+            if "![" in text or "<img" in text:
+                counts["images"] += len(IMAGE.findall(text))
         return counts
 
     @cached_property
@@ -111,6 +115,8 @@ class Section:
         """Links to other pages or anchors: (line, target), external addresses left out."""
         found = []
         for number, text in self.body:
+            if "](" not in text and "]:" not in text:
+                continue
             targets = [m.group(1) for m in INLINE_LINK.finditer(text)]
             ref = REFERENCE_LINK.match(text)
             if ref:
@@ -123,7 +129,12 @@ class Section:
         """Numbers and ranges in the text, normalised: 6–8 is 6-8, 1,5 is 1.5."""
         found = []
         for number, text in self.body:
-            text = LINK_TARGET.sub("]", HTML_COMMENT.sub("", text))
+            if not DIGIT.search(text):
+                continue
+            if "<!--" in text:
+                text = HTML_COMMENT.sub("", text)
+            if "]" in text:
+                text = LINK_TARGET.sub("]", text)
             for match in NUMBER.finditer(text):
                 found.append((number, normalise_number(match.group(0))))
         return found

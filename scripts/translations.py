@@ -62,12 +62,17 @@ class Docs:
         self.site = site
         self._pages: dict[str, Pages] = {}
         self._ids: dict[tuple[str, str], set[str]] = {}
+        self._paths: dict[tuple[str, str], str] = {}
 
     def folder(self, lang: str) -> Path:
         return self.site.docs_dir / lang
 
     def path(self, lang: str, name: str) -> str:
-        return self.site.display(self.folder(lang) / name)
+        """docs/<lang>/<name> as shown in messages."""
+        key = (lang, name)
+        if key not in self._paths:
+            self._paths[key] = self.site.display(self.folder(lang) / name)
+        return self._paths[key]
 
     def pages(self, lang: str) -> Pages:
         if lang not in self._pages:
