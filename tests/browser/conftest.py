@@ -1,0 +1,197 @@
+"""The real site in a real Chromium: built once, served as GitHub Pages serves it, one browser.
+
+The site is built with SITE_URL under a sub-path (as a project site on GitHub Pages is) and
+served on 127.0.0.1 by a small standard-library server: a folder without its trailing slash is
+redirected, a missing file gets the site's 404.html with status 404.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from http import HTTPStatus
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from conftest import ROOT, mkdocs_build
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
+
+BASE_PATH = "/eme-toolkit/"
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The machine running the tests may have no network: keep Chromium from reaching out.
+CHROMIUM_ARGS = [
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _chromium() -> str | None:
+    """A system Chromium or Chrome; None lets Playwright use its own browser."""
+    if os.environ.get("CHROMIUM"):
+        return os.environ["CHROMIUM"]
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        if found := shutil.which(name):
+            return found
+    return None
+
+
+def _handler(root: Path) -> type[SimpleHTTPRequestHandler]:
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
+
+        def translate_path(self, path: str) -> str:
+            local = unquote(urlsplit(path).path)
+            if not local.startswith(BASE_PATH):
+                return str(root / "__outside_the_site__")
+            return super().translate_path("/" + local[len(BASE_PATH) :])
+
+        def send_head(self):  # type: ignore[no-untyped-def]
+            target = Path(self.translate_path(self.path))
+            if target.is_dir() and not (target / "index.html").is_file():
+                target = root / "__no_index__"
+            if not target.exists():
+                body = (root / "404.html").read_bytes()
+                self.send_response(HTTPStatus.NOT_FOUND)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return None
+            return super().send_head()
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    return Handler
+
+
+@dataclass
+class Site:
+    """The built site as a reader reaches it."""
+
+    root: Path
+    url: str  # ends with BASE_PATH
+    host: str  # 127.0.0.1:<port>
+    languages: tuple[str, ...] = ("en", "fi")
+    pages: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths
+
+    def page_url(self, lang: str, path: str = "") -> str:
+        return f"{self.url}{'' if lang == 'en' else lang + '/'}{path}"
+
+    def index(self, lang: str) -> dict:
+        folder = self.root if lang == "en" else self.root / lang
+        return json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}{BASE_PATH}"
+    root = tmp_path_factory.mktemp("browser-site")
+    mkdocs_build(root, SITE_URL=url)
+    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(root))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    built = Site(root, url, f"127.0.0.1:{port}")
+    for lang in built.languages:
+        folder = root if lang == "en" else root / lang
+        others = {other for other in built.languages if other != lang and other != "en"}
+        paths = []
+        for html in sorted(folder.rglob("index.html")):
+            rel = html.parent.relative_to(folder).as_posix()
+            if rel.split("/")[0] in others or rel.startswith("search"):
+                continue
+            paths.append("" if rel == "." else rel + "/")
+        built.pages[lang] = paths
+    yield built
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    args = [*CHROMIUM_ARGS]
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        args.append("--no-sandbox")
+    launched = playwright.chromium.launch(executable_path=_chromium(), args=args)
+    yield launched
+    launched.close()
+
+
+@dataclass
+class Reader:
+    """A browser tab with every request and console error it caused."""
+
+    page: Page
+    site: Site
+    requests: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def open(self, lang: str, path: str = "", hash: str = "") -> None:
+        self.page.goto(self.site.page_url(lang, path) + hash)
+        self.page.wait_for_load_state("load")
+
+    def open_search(self) -> None:
+        self.page.locator("label.md-header__button[for=__search]").click()
+        self.page.locator(".md-search__input").wait_for(state="visible")
+
+    def search(self, query: str, delay: float = 5) -> None:
+        """Type a query key by key, as a reader does (Material listens to keyboard events).
+
+        Of a very long query, all but the last 20 keys arrive as one paste, to keep the
+        suite quick; the last keys are typed.
+        """
+        box = self.page.locator(".md-search__input")
+        if not box.is_visible():
+            self.open_search()
+        box.focus()
+        self.page.keyboard.press("ControlOrMeta+a")
+        self.page.keyboard.press("Backspace")
+        if len(query) > 40:
+            self.page.keyboard.insert_text(query[:-20])
+            query = query[-20:]
+        self.page.keyboard.type(query, delay=delay)
+
+    def result_links(self) -> list[str]:
+        return self.page.eval_on_selector_all(
+            ".md-search-result__link", "links => links.map(a => a.href)"
+        )
+
+
+@pytest.fixture
+def reader(browser: Browser, site: Site) -> Iterator[Reader]:
+    context = browser.new_context()
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    found = Reader(page, site)
+    page.on("request", lambda request: found.requests.append(request.url))
+
+    def on_console(message: ConsoleMessage) -> None:
+        if message.type == "error":
+            found.errors.append(f"{page.url}: {message.text}")
+
+    page.on("console", on_console)
+    page.on("pageerror", lambda error: found.errors.append(f"{page.url}: {error}"))
+    yield found
+    context.close()

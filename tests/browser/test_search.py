@@ -1,0 +1,176 @@
+"""Search per language, in Chromium: each language finds its own pages, with its own stemmer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import Reader, Site
+
+# Material's own words for "no results", in each language.
+NO_RESULTS = {"en": "No matching documents", "fi": "Ei täsmääviä dokumentteja"}
+WORD = re.compile(r"[^\W\d_]{6,}")
+
+
+def wait_for_result(reader: Reader, location: str) -> None:
+    """Wait until the result list links to `location` (absolute URL, '#section' included)."""
+    reader.page.wait_for_function(
+        "want => [...document.querySelectorAll('.md-search-result__link')]"
+        ".some(a => decodeURI(a.href.replace(/\\?h=[^#]*/, '')) === want)",
+        arg=location,
+        timeout=5_000,
+    )
+
+
+def section_words(site: Site, lang: str) -> list[tuple[str, str]]:
+    """(word as it stands in the text, the section's URL): the longest word of each section."""
+    pairs = []
+    for doc in site.index(lang)["docs"]:
+        words = WORD.findall(re.sub(r"<[^>]+>", " ", doc["text"]))
+        if words:
+            pairs.append((max(words, key=len), site.page_url(lang, doc["location"])))
+    assert len(pairs) > 10, f"too few sections with text in the {lang} index"
+    return pairs
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_every_section_is_found_by_its_words_typed_as_they_stand(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    reader.open(lang)
+    own = site.page_url(lang)
+    for word, location in section_words(site, lang):
+        # As it stands, then capitalised as at the start of a sentence.
+        for typed in (word, word[0].upper() + word[1:]):
+            reader.search(typed)
+            try:
+                wait_for_result(reader, location)
+            except Exception:
+                pytest.fail(f"{lang}: {typed!r} did not find {location}: {reader.result_links()}")
+            for link in reader.result_links():
+                assert link.startswith(own), f"{lang} search for {typed!r} listed {link}"
+                if lang == "en":
+                    assert not any(link.startswith(site.page_url(o)) for o in ("fi",)), link
+    assert not reader.errors
+
+
+@pytest.mark.parametrize(
+    "lang, typed, in_text, section",
+    [
+        # Not in the text: the stemmer relates it to the form that is.
+        ("en", "counsellors", "counsellor", "peer-groups/#nutshell"),
+        ("en", "developing", "developed", "peer-groups/#developer"),
+        ("fi", "vertaisohjaajan", "vertaisohjaaja", "peer-groups/#nutshell"),
+        ("fi", "vertaisohjaajalle", "vertaisohjaaja", "peer-groups/#resources"),
+        ("fi", "maahanmuuttajalle", "maahanmuuttajille", "peer-groups/#target-group"),
+    ],
+)
+def test_inflected_forms_find_each_other(
+    reader: Reader, site: Site, lang: str, typed: str, in_text: str, section: str
+) -> None:
+    page = (site.root if lang == "en" else site.root / lang) / section.split("#")[0]
+    text = (page / "index.html").read_text(encoding="utf-8")
+    assert typed not in text and in_text in text, "the example no longer fits the page's text"
+    reader.open(lang)
+    reader.search(typed)
+    wait_for_result(reader, site.page_url(lang, section))
+    assert all(link.startswith(site.page_url(lang)) for link in reader.result_links())
+    assert not reader.errors
+
+
+def test_a_finnish_page_lists_no_english_page_and_the_other_way_round(
+    reader: Reader, site: Site
+) -> None:
+    # Words of only the other language find nothing; a shared name finds only own pages.
+    for lang, foreign in (("fi", "counsellor"), ("en", "vertaisohjaaja")):
+        reader.open(lang, "peer-groups/")
+        reader.search(foreign)
+        meta = reader.page.locator(".md-search-result__meta")
+        meta.filter(has_text=NO_RESULTS[lang]).wait_for()
+        reader.search("Tampere")
+        reader.page.locator(".md-search-result__link").first.wait_for()
+        links = reader.result_links()
+        assert links and all(link.startswith(site.page_url(lang)) for link in links), links
+        if lang == "en":
+            assert not any("/fi/" in link for link in links), links
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_a_result_leads_to_its_section_with_the_words_highlighted(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    typed = {"en": "counsellors", "fi": "vertaisohjaajan"}[lang]
+    reader.open(lang)
+    reader.search(typed)
+    wanted = site.page_url(lang, "peer-groups/#resources")
+    wait_for_result(reader, wanted)
+    link = reader.page.locator('.md-search-result__link[href*="peer-groups/"][href$="#resources"]')
+    if not link.first.is_visible():
+        reader.page.locator(".md-search-result__more summary").first.click()
+    link.first.click()
+    reader.page.wait_for_url(re.compile(r".*#resources$"))
+    assert reader.page.url.split("?")[0].startswith(site.page_url(lang, "peer-groups/"))
+    assert reader.page.locator("#resources").is_visible()
+    marks = reader.page.locator("article mark")
+    marks.first.wait_for()
+    assert typed[:8].lower() in marks.first.inner_text().lower()
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang, typed", [("en", "professi"), ("fi", "ammattipain")])
+def test_suggestions_complete_the_word_being_typed_with_a_word_of_the_text(
+    reader: Reader, site: Site, lang: str, typed: str
+) -> None:
+    """The index holds stems; a suggestion is still a whole word of the text, never a stem."""
+    reader.open(lang)
+    reader.search(typed)
+    reader.page.wait_for_function(
+        "typed => document.querySelector('.md-search__suggest').textContent.trim().length"
+        " > typed.length",
+        arg=typed,
+    )
+    suggested = reader.page.locator(".md-search__suggest").inner_text().strip()
+    assert suggested.startswith(typed), suggested
+    texts = " ".join(doc["title"] + " " + doc["text"] for doc in site.index(lang)["docs"])
+    assert re.search(rf"\b{re.escape(suggested)}\b", texts.lower()), suggested
+    # The arrow key takes the suggestion into the search box.
+    reader.page.keyboard.press("ArrowRight")
+    assert reader.page.locator(".md-search__input").input_value() == suggested
+    assert not reader.errors
+
+
+BAD_QUERIES = {
+    "no match": "qxzvkwpj",
+    "punctuation": "!?.,;:()[]{}\"'",
+    "operators only": "*+-~^",
+    "500 characters": "x" * 500,
+}
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_bad_input_says_no_results_in_the_readers_language(reader: Reader, lang: str) -> None:
+    reader.open(lang)
+    meta = reader.page.locator(".md-search-result__meta")
+    for name, query in BAD_QUERIES.items():
+        reader.search(query, delay=0)
+        try:
+            meta.filter(has_text=NO_RESULTS[lang]).wait_for(timeout=5_000)
+        except Exception:
+            pytest.fail(f"{lang}, {name}: {meta.inner_text()!r} instead of no results")
+    # 500 characters of real words of the language: results, and no error.
+    reader.search({"en": "peer group ", "fi": "työ ryhmä "}[lang] * 50, delay=0)
+    reader.page.locator(".md-search-result__link").first.wait_for()
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_an_empty_search_asks_for_words(reader: Reader, lang: str) -> None:
+    placeholder = {"en": "Type to start searching", "fi": "Kirjoita aloittaaksesi haun"}[lang]
+    reader.open(lang)
+    reader.search("abc")
+    reader.page.keyboard.press("ControlOrMeta+a")
+    reader.page.keyboard.press("Backspace")
+    reader.page.locator(".md-search-result__meta").filter(has_text=placeholder).wait_for()
+    assert not reader.errors
