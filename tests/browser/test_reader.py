@@ -1,0 +1,107 @@
+"""A reader's visit in Chromium: language selector, privacy, 404, print, search engines."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from .conftest import Reader, Site
+
+OTHER = {"en": "fi", "fi": "en"}
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_selector_keeps_the_page_and_section_by_keyboard(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    reader.open(lang, "peer-groups/", "#outcomes")
+    link = reader.page.locator(f".md-select__link[hreflang={OTHER[lang]}]")
+    link.focus()  # reached by Tab inside the selector, which opens on focus
+    with reader.page.expect_navigation():
+        reader.page.keyboard.press("Enter")
+    assert reader.page.url == site.page_url(OTHER[lang], "peer-groups/") + "#outcomes"
+    assert reader.page.get_attribute("html", "lang") == OTHER[lang]
+    assert reader.page.locator("#outcomes").is_visible()
+    assert not reader.errors
+
+
+def test_privacy_no_request_leaves_the_site(reader: Reader, site: Site) -> None:
+    """Pages, search, the selector and the palette toggle ask only the site's own host."""
+    for lang in ("en", "fi"):
+        reader.open(lang, "peer-groups/")
+        reader.search({"en": "counsellor", "fi": "neuvoja"}[lang])
+        reader.page.locator(".md-search-result__link").first.wait_for()
+        reader.page.keyboard.press("Escape")
+        reader.page.locator("form[data-md-component=palette] label:visible").first.click()
+        reader.page.locator(f".md-select__link[hreflang={OTHER[lang]}]").focus()
+        with reader.page.expect_navigation():
+            reader.page.keyboard.press("Enter")
+        reader.page.wait_for_load_state("networkidle")
+    hosts = {urlsplit(url).netloc for url in reader.requests if url.startswith("http")}
+    assert hosts == {site.host}, f"requests went to {hosts - {site.host}}"
+    assert len(reader.requests) > 20  # pages, styles, scripts, search indexes were recorded
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "home"),
+    [("en", "Page not found", "Home"), ("fi", "Sivua ei löytynyt", "Etusivu")],
+)
+def test_404_speaks_the_language_of_the_missing_address(
+    reader: Reader, site: Site, lang: str, title: str, home: str
+) -> None:
+    response = reader.page.goto(site.page_url(lang, "no-such-page/"))
+    assert response is not None and response.status == 404
+    shown = reader.page.locator(".site-not-found:visible")
+    assert shown.count() == 1
+    assert shown.locator("h1").inner_text() == title
+    assert reader.page.get_attribute("html", "lang") == lang
+    home_link = shown.get_by_role("link", name=home, exact=True)
+    assert home_link.get_attribute("href") is not None
+    with reader.page.expect_navigation():
+        home_link.click()
+    assert reader.page.url == site.page_url(lang)
+    assert not [e for e in reader.errors if "404" not in e]
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_print_is_a_clean_handout(reader: Reader, site: Site, lang: str) -> None:
+    reader.open(lang, "peer-groups/")
+    reader.page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-select"):
+        visible = reader.page.locator(chrome).evaluate_all(
+            "els => els.some(e => e.offsetParent !== null"
+            " && getComputedStyle(e).display !== 'none')"
+        )
+        assert not visible, f"{chrome} is printed"
+    assert reader.page.locator("article h1").is_visible()
+    # A printed link shows where it leads.
+    after = reader.page.locator("article a[data-print-href]").first.evaluate(
+        "a => getComputedStyle(a, '::after').content"
+    )
+    assert "http" in after, after
+
+
+def _head(site: Site, lang: str, path: str) -> str:
+    folder = site.root if lang == "en" else site.root / lang
+    return (folder / path / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_search_engines_see_each_language_as_itself(site: Site, lang: str) -> None:
+    for path in site.pages[lang]:
+        html = _head(site, lang, path)
+        url = site.page_url(lang, path)
+        assert f'<link rel="canonical" href="{url}">' in html, path
+        for other in ("en", "fi"):
+            alternate = f'hreflang="{other}" href="{site.page_url(other, path)}"'
+            assert alternate in html, (lang, path, other)
+        assert f'hreflang="x-default" href="{site.page_url("en", path)}"' in html
+        description = re.search(r'<meta name="description" content="([^"]+)"', html)
+        assert description and len(description.group(1)) > 40, (lang, path)
+        assert re.search(r'<meta property="og:title" content="[^"]+"', html)
+        assert f'<meta property="og:description" content="{description.group(1)}"' in html
+        assert f'<html lang="{lang}"' in html
+    sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
+    assert f'hreflang="fi" href="{site.page_url("fi", "peer-groups/")}"' in sitemap
