@@ -584,7 +584,7 @@ def report(args: argparse.Namespace, data: dict[str, Any], seconds: float) -> st
         "## 5. Search",
         "",
         "Chromium, typing key by key (100 ms apart) into Material's search box; the time from "
-        "the release of the last key (Material searches on key-up) to the last change of "
+        "the last keystroke's change of the query text to the last change of "
         "the result list, after one uncounted warm-up query.",
         "",
         "| Site | Language | Median (ms) | Per query: ms (results shown) |",
