@@ -38,6 +38,17 @@ DIGIT = re.compile(r"\d")
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
 
+def fence_after(line: str, in_fence: str) -> tuple[bool, str]:
+    """Whether `line` opens or closes a code fence, and the fence open after it ("" if none)."""
+    fence = FENCE.match(line)
+    if not fence:
+        return False, in_fence
+    marker = fence.group(1)[0] * 3
+    if not in_fence:
+        return True, marker
+    return True, "" if marker == in_fence else in_fence
+
+
 class PageError(ValueError):
     """A page that cannot be read: the message says what to fix, at `line`."""
 
@@ -76,15 +87,8 @@ class Section:
         for number, text in self.lines:
             if (number == self.line and self.level) or number <= self.front_matter_end:
                 continue
-            fence = FENCE.match(text)
-            if fence:
-                marker = fence.group(1)[0] * 3
-                if not in_fence:
-                    in_fence = marker
-                elif marker == in_fence:
-                    in_fence = ""
-                continue
-            if not in_fence:
+            is_fence, in_fence = fence_after(text, in_fence)
+            if not is_fence and not in_fence:
                 out.append((number, text))
         return out
 
@@ -223,14 +227,10 @@ def read_page(path: Path, text: str | None = None) -> Page:
     in_fence = ""
     for index, line in enumerate(lines):
         number = index + 1
-        fence = FENCE.match(line) if index >= start else None
-        if fence:
-            marker = fence.group(1)[0] * 3
-            if not in_fence:
-                in_fence = marker
-            elif marker == in_fence:
-                in_fence = ""
-        heading = HEADING.match(line) if index >= start and not in_fence and not fence else None
+        is_fence = False
+        if index >= start:
+            is_fence, in_fence = fence_after(line, in_fence)
+        heading = HEADING.match(line) if index >= start and not in_fence and not is_fence else None
         if heading:
             title = heading.group(2)
             found = HEADING_ID.search(title)

@@ -9,20 +9,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
+from site_config import ConfigError
 
 FILE = "strings.yml"
 DEFAULT_LANGUAGE = "en"
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class StringsError(ValueError):
+class StringsError(ConfigError):
     """A strings file that cannot be read, at `path:line`."""
-
-    def __init__(self, path: Path, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = path
-        self.line = line
-        self.message = message
 
 
 def read_strings_file(path: Path) -> dict[str, str]:
