@@ -9,9 +9,11 @@ export NO_MKDOCS_2_WARNING := 1
 
 install: $(STAMP)
 
-$(STAMP): requirements.lock package-lock.json
+$(STAMP): requirements.lock package-lock.json pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	# Our package (scripts/eme_toolkit), editable, built by the locked setuptools: no index needed.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index -e .
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
@@ -42,16 +44,16 @@ lint: install
 # make add-language CODE=sv NAME=Svenska, make status FORMAT=json.
 FORMAT ?= text
 check: install
-	$(BIN)/python scripts/i18n.py check
+	$(BIN)/eme-i18n check
 
 status: install
-	$(BIN)/python scripts/i18n.py status --format $(FORMAT)
+	$(BIN)/eme-i18n status --format $(FORMAT)
 
 mark-translated: install
-	$(BIN)/python scripts/i18n.py mark-translated $(CODE) $(PAGE)
+	$(BIN)/eme-i18n mark-translated $(CODE) $(PAGE)
 
 add-language: install
-	$(BIN)/python scripts/i18n.py add-language $(CODE) --name "$(NAME)"
+	$(BIN)/eme-i18n add-language $(CODE) --name "$(NAME)"
 
 # Performance benchmark: build scaling, edit loop, translation tools, page weight and search,
 # against budgets; writes benchmarks/RESULTS.md (about 5-10 minutes; --quick for a smoke run).
@@ -59,8 +61,8 @@ bench: install browser
 	$(BIN)/python -m benchmarks.run
 
 # Re-resolve the pinned, hashed lock file after editing pyproject.toml.
-lock:
-	uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+lock: install
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
 		--custom-compile-command "make lock" -o requirements.lock
 
 clean:

@@ -23,7 +23,8 @@ from mkdocs.utils.yaml import get_yaml_loader
 
 ROOT = Path(__file__).resolve().parent.parent
 REAL_CONFIG = ROOT / "mkdocs.yml"
-I18N_CLI = ROOT / "scripts" / "i18n.py"
+# The editors' CLI, as installed by `make install`.
+I18N_CLI = (sys.executable, "-m", "eme_toolkit")
 PRACTICE = "peer-groups.md"
 # English first (the default language), then Finnish, then codes with a Material UI translation.
 LANGUAGES = ("en", "fi", "sv", "de", "fr", "nb", "da", "et", "nl", "it")
@@ -166,16 +167,13 @@ def i18n_config(
     theme = cfg.setdefault("theme", {})
     if theme.get("custom_dir"):
         theme["custom_dir"] = str((ROOT / theme["custom_dir"]).resolve())
-    if cfg.get("hooks"):
-        cfg["hooks"] = [str((ROOT / hook).resolve()) for hook in cfg["hooks"]]
     for entry in cfg.get("plugins", []):
         if _plugin_name(entry) == "i18n":
             options = entry["i18n"]
             options["languages"] = _language_entries(options["languages"], languages)
-    extra = cfg.get("extra") or {}
-    if "translations" in extra:
-        # Every language of a corpus is whole and in step with English.
-        extra["translations"] = dict.fromkeys(languages, "complete")
+        if _plugin_name(entry) == "eme-toolkit":
+            # Every language of a corpus is whole and in step with English.
+            entry["eme-toolkit"]["translations"] = dict.fromkeys(languages, "complete")
     return cfg
 
 
@@ -252,11 +250,9 @@ def generate(root: Path, practices: int, languages: int) -> Corpus:
 
 def mark_translated(config: Path, languages: tuple[str, ...]) -> None:
     """Record every translation as up to date, as a translator would after checking it."""
-    if not I18N_CLI.is_file():
-        return  # a checkout without the translation tools keeps no records
     for lang in languages:
         subprocess.run(
-            [sys.executable, str(I18N_CLI), "--config", str(config), "mark-translated", lang],
+            [*I18N_CLI, "--config", str(config), "mark-translated", lang],
             check=True,
             capture_output=True,
         )

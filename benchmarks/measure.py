@@ -122,13 +122,9 @@ def edit_loop(config: Path, page: Path, url_path: str, edits: int) -> list[float
                 server.wait()
 
 
-def i18n_cli_available() -> bool:
-    return I18N_CLI.is_file()
-
-
 def i18n_cli(config: Path, command: str) -> Run:
     """One run of the project's translation CLI on a corpus."""
-    return run_child([sys.executable, str(I18N_CLI), "--config", str(config), command])
+    return run_child([*I18N_CLI, command, "--config", str(config)])
 
 
 def median(values: list[float]) -> float:

@@ -6,32 +6,14 @@ import difflib
 import json
 import re
 import shutil
-import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, mkdocs_build
-from test_i18n_check import FIXTURE, run_cli
+from conftest import FIXTURE, ROOT, copy_project, mkdocs_build, run_cli
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from ui_strings import load_strings
+from eme_toolkit.strings import load_strings
 
 WHY_SENTENCE = "In Finland, some integration services are only for newcomers."
-
-
-def copy_project(tmp_path: Path) -> Path:
-    """What the site is built from: mkdocs.yml, docs/, overrides/ and scripts/."""
-    project = tmp_path / "project"
-    project.mkdir()
-    shutil.copy2(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for folder in ("docs", "overrides", "scripts"):
-        if (ROOT / folder).is_dir():
-            shutil.copytree(
-                ROOT / folder, project / folder, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            (project / folder).mkdir()
-    return project
 
 
 def status_of(config: Path) -> dict[str, dict]:
@@ -196,14 +178,14 @@ def test_broken_config_is_named_with_its_line(tmp_path: Path) -> None:
 
 def test_strings_fall_back_to_english_key_by_key(tmp_path: Path) -> None:
     docs = Path(shutil.copytree(FIXTURE, tmp_path / "site")) / "docs"
-    english = load_strings(docs, "en")
-    finnish = load_strings(docs, "fi")
+    english = load_strings(docs, "en", "en")
+    finnish = load_strings(docs, "fi", "en")
     assert set(finnish) == set(english)
     assert finnish["status_title"] == "Käännösten tila"
     strings = docs / "sv" / "strings.yml"
     strings.write_text('status_title: "Översättningsstatus"\n', encoding="utf-8")
-    swedish = load_strings(docs, "sv")
+    swedish = load_strings(docs, "sv", "en")
     assert swedish["status_title"] == "Översättningsstatus"
     assert swedish["fallback_title"] == english["fallback_title"] == "Not translated yet"
     strings.unlink()
-    assert load_strings(docs, "sv") == english
+    assert load_strings(docs, "sv", "en") == english

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, LANGUAGES, ROOT
+from conftest import DOCS, LANGUAGES, copy_project
 from html_text import article, built_page
 
 PAGES = sorted(p.name for p in (DOCS / "en").glob("*.md"))
@@ -102,20 +102,8 @@ def test_tags_come_from_the_source_hashtags(built_site: Path) -> None:
         assert sorted(shown) == sorted(tags), f"{lang} practice page shows tags {shown}"
 
 
-def _copy_project(tmp_path: Path) -> Path:
-    project = tmp_path / "project"
-    shutil.copytree(
-        ROOT,
-        project,
-        ignore=shutil.ignore_patterns(
-            ".git", ".venv", "node_modules", "site", "__pycache__", ".*_cache"
-        ),
-    )
-    return project
-
-
 def test_broken_link_fails_the_build_naming_the_file(tmp_path: Path) -> None:
-    project = _copy_project(tmp_path)
+    project = copy_project(tmp_path)
     page = project / "docs" / "fi" / "about.md"
     page.write_text(
         page.read_text(encoding="utf-8") + "\n[Rikki](no-such-page.md)\n", encoding="utf-8"

@@ -1,4 +1,4 @@
-"""`scripts/i18n.py check`: each check fires on a fixture that breaks it, silent on the whole.
+"""`eme-i18n check`: each check fires on a fixture that breaks it, silent on the whole.
 
 The fixture (tests/fixtures/i18n/project) is a small site in English, Finnish (complete) and
 Swedish (in progress, one page missing) that passes every check. Each case copies it, breaks
@@ -9,28 +9,11 @@ problem.
 from __future__ import annotations
 
 import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
-
-CLI = ROOT / "scripts" / "i18n.py"
-FIXTURE = Path(__file__).parent / "fixtures" / "i18n" / "project"
-
-
-def run_cli(config: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """The real command line, as an editor runs it; it must never show a traceback."""
-    result = subprocess.run(
-        [sys.executable, str(CLI), "--config", str(config), *args],
-        cwd=config.parent,
-        capture_output=True,
-        text=True,
-    )
-    assert "Traceback" not in result.stderr + result.stdout, result.stderr
-    return result
+from conftest import FIXTURE, ROOT, run_cli
 
 
 @pytest.fixture

@@ -1,11 +1,8 @@
-"""Compare every language with the default one, section by section; track what is out of date.
+"""`check`: what each translation lacks or does differently from the default language.
 
-`check` finds what a translation lacks or does differently (pages, sections, lists, numbers,
-links, untranslated text). `status` counts what is translated, missing or outdated, where
-outdated means the English section changed after the translation was last marked up to date.
-That is known from each language's record file, docs/<lang>/translation-record.txt, which holds
-a hash of every English section as it was when its translation was marked up to date. Only
-`mark-translated` writes it; a hash per section keeps it exact in any clone, shallow or not.
+Pages, sections and their order, headings and ids, lists, numbers, links, untranslated text,
+the strings files and the translation records, each reported as `path:line: message` with the
+fix.
 """
 
 from __future__ import annotations
@@ -13,93 +10,19 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter
-from dataclasses import dataclass, field
-from pathlib import Path
 
-from pages import EXTERNAL, Page, PageError, Section, read_page, title_text
-from site_config import Language, Site
-from ui_strings import FILE as STRINGS_FILE
-from ui_strings import StringsError, read_strings_file
+from eme_toolkit.config import Language, Site, line_of
+from eme_toolkit.docs import Docs, section_ids
+from eme_toolkit.errors import Problem
+from eme_toolkit.markdown import EXTERNAL, Page, PageError, Section, title_text
+from eme_toolkit.record import read_record, record_path
+from eme_toolkit.strings import FILE as STRINGS_FILE
+from eme_toolkit.strings import StringsError, read_strings_file
 
-RECORD_FILE = "translation-record.txt"
-RECORD_HEADER = (
-    "# Written by `scripts/i18n.py mark-translated`: do not edit by hand.\n"
-    "# Each line: page#section, then a hash of the English section as it was when this\n"
-    "# language's translation of it was last brought up to date.\n"
-)
 CODE_SPAN = re.compile(r"`[^`]*`")
 HTML_TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]{2,}")
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-@dataclass(order=True)
-class Problem:
-    """One thing to fix, shown as path:line: message."""
-
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
-
-
-Pages = dict[str, Page | PageError]
-
-
-def page_names(folder: Path) -> list[str]:
-    """Markdown pages under a language folder, as posix paths relative to it."""
-    if not folder.is_dir():
-        return []
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
-
-
-class Docs:
-    """The pages of every language, each read once."""
-
-    def __init__(self, site: Site) -> None:
-        self.site = site
-        self._pages: dict[str, Pages] = {}
-        self._ids: dict[tuple[str, str], set[str]] = {}
-        self._paths: dict[tuple[str, str], str] = {}
-
-    def folder(self, lang: str) -> Path:
-        return self.site.docs_dir / lang
-
-    def path(self, lang: str, name: str) -> str:
-        """docs/<lang>/<name> as shown in messages."""
-        key = (lang, name)
-        if key not in self._paths:
-            self._paths[key] = self.site.display(self.folder(lang) / name)
-        return self._paths[key]
-
-    def pages(self, lang: str) -> Pages:
-        if lang not in self._pages:
-            folder = self.folder(lang)
-            pages: Pages = {}
-            for name in page_names(folder):
-                try:
-                    pages[name] = read_page(folder / name)
-                except PageError as error:
-                    pages[name] = error
-                except UnicodeDecodeError:
-                    pages[name] = PageError(1, "the file is not UTF-8 text: save it as UTF-8")
-            self._pages[lang] = pages
-        return self._pages[lang]
-
-    def ids(self, lang: str, name: str) -> set[str] | None:
-        """Anchors of a page; None if it cannot be read (that is reported on its own)."""
-        key = (lang, name)
-        if key not in self._ids:
-            page = self.pages(lang).get(name)
-            if not isinstance(page, Page):
-                return None
-            self._ids[key] = page.ids()
-        return self._ids[key]
-
-
-# --- check ---------------------------------------------------------------------------------
 
 
 def check(site: Site, docs: Docs | None = None) -> list[Problem]:
@@ -152,8 +75,7 @@ def check_folders(site: Site) -> list[Problem]:
     """A folder of pages under docs/ that is no language of the site would never be built."""
     problems = []
     codes = {lang.code for lang in site.languages}
-    text = site.config_path.read_text(encoding="utf-8")
-    line = text[: text.find("languages:")].count("\n") + 1 if "languages:" in text else 1
+    line = line_of(site.config_text, r"^\s+languages:")
     if site.docs_dir.is_dir():
         for folder in sorted(site.docs_dir.iterdir()):
             if folder.is_dir() and folder.name not in codes and next(folder.rglob("*.md"), None):
@@ -163,7 +85,7 @@ def check_folders(site: Site) -> list[Problem]:
                         line,
                         f"{site.display(folder)}/ holds pages, but {folder.name!r} is not among "
                         "the languages here: add it with "
-                        f"`scripts/i18n.py add-language {folder.name} --name NAME`, "
+                        f"`make add-language CODE={folder.name} NAME=…`, "
                         "or move the pages into a language folder",
                     )
                 )
@@ -314,10 +236,10 @@ def compare_pages(
             )
 
     # Sections in another order: those outside the longest run that keeps the English order.
-    order = {sid: i for i, sid in enumerate(theirs_order(english))}
+    order = {sid: i for i, sid in enumerate(section_ids(english))}
     shared = [s for s in translated.sections if s.id in order and ours.get(s.id) is s]
     in_order = longest_increasing([order[s.id] for s in shared])  # type: ignore[index]
-    english_ids = theirs_order(english)
+    english_ids = section_ids(english)
     for index, section in enumerate(shared):
         if index in in_order:
             continue
@@ -344,14 +266,6 @@ def compare_pages(
 def _many(count: int, things: str) -> str:
     """'1 list item', '2 list items': counts read as a translator would say them."""
     return f"{count} {things.removesuffix('s') if count == 1 else things}"
-
-
-def theirs_order(page: Page) -> list[str]:
-    seen: list[str] = []
-    for section in page.sections:
-        if section.id and section.id not in seen:
-            seen.append(section.id)
-    return seen
 
 
 def longest_increasing(values: list[int]) -> set[int]:
@@ -506,8 +420,7 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
 
 
 def _key_line(text: str, key: str) -> int:
-    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else 1
+    return line_of(text, rf"^{re.escape(key)}\s*:")
 
 
 def check_record(site: Site, lang: Language) -> list[Problem]:
@@ -517,208 +430,3 @@ def check_record(site: Site, lang: Language) -> list[Problem]:
         path = site.display(record_path(site, lang.code))
         return [Problem(path, error.line, error.message)]
     return []
-
-
-# --- records -------------------------------------------------------------------------------
-
-
-def record_path(site: Site, lang: str) -> Path:
-    return site.docs_dir / lang / RECORD_FILE
-
-
-def read_record(site: Site, lang: str) -> dict[str, str]:
-    """page#section -> hash of the English section the translation was last checked against."""
-    path = record_path(site, lang)
-    if not path.is_file():
-        return {}
-    record = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split()
-        if len(parts) != 2 or "#" not in parts[0]:
-            raise PageError(
-                number,
-                "not a 'page#section hash' line: restore the file from version control, then "
-                "run mark-translated again",
-            )
-        record[parts[0]] = parts[1]
-    return record
-
-
-def write_record(site: Site, lang: str, record: dict[str, str]) -> None:
-    lines = [f"{key} {value}\n" for key, value in sorted(record.items())]
-    record_path(site, lang).write_text(RECORD_HEADER + "".join(lines), encoding="utf-8")
-
-
-class MarkError(ValueError):
-    """mark-translated was asked for something that does not exist."""
-
-
-def mark_translated(site: Site, lang_code: str, target: str | None = None) -> list[str]:
-    """Record the translation of `target` (all, a page, or page#section) as up to date."""
-    lang = site.language(lang_code)
-    if lang is None:
-        raise MarkError(
-            f"{lang_code!r} is not a language of the site ({site.display(site.config_path)})"
-        )
-    if lang.default:
-        raise MarkError(f"{lang.name} is the original language: there is nothing to mark")
-    docs = Docs(site)
-    english, pages = docs.pages(site.default.code), docs.pages(lang.code)
-    name, _, section_id = (target or "").partition("#")
-    names = [name] if name else sorted(set(english) & set(pages))
-    for page_name in names:
-        for code, pages_of in ((site.default.code, english), (lang.code, pages)):
-            page = pages_of.get(page_name)
-            if page is None:
-                raise MarkError(f"{docs.path(code, page_name)} does not exist")
-            if isinstance(page, PageError):
-                raise MarkError(f"{docs.path(code, page_name)}:{page.line}: {page.message}")
-    if section_id:
-        for code in (site.default.code, lang.code):
-            page = docs.pages(code)[name]
-            if isinstance(page, Page) and page.section(section_id) is None:
-                raise MarkError(f"{docs.path(code, name)} has no heading {{ #{section_id} }}")
-    try:
-        record = read_record(site, lang.code)
-    except PageError:
-        record = {}  # unreadable: rebuilt from what is marked now
-    marked = []
-    for page_name in names:
-        original, translated = english[page_name], pages[page_name]
-        assert isinstance(original, Page) and isinstance(translated, Page)
-        for section in original.sections:
-            if not section.id or translated.section(section.id) is None:
-                continue
-            if section_id and section.id != section_id:
-                continue
-            key = f"{page_name}#{section.id}"
-            record[key] = section.digest
-            marked.append(key)
-    # Forget sections that no longer exist in both languages.
-    for key in list(record):
-        page_name, _, sid = key.partition("#")
-        original, translated = english.get(page_name), pages.get(page_name)
-        if not (
-            isinstance(original, Page)
-            and isinstance(translated, Page)
-            and original.section(sid)
-            and translated.section(sid)
-        ):
-            del record[key]
-    write_record(site, lang.code, record)
-    return marked
-
-
-# --- status --------------------------------------------------------------------------------
-
-TRANSLATED, OUTDATED, MISSING = "translated", "outdated", "missing"
-
-
-@dataclass
-class PageStatus:
-    name: str
-    state: str  # translated (every section up to date), outdated or missing
-    sections: dict[str, str] = field(default_factory=dict)  # id -> state
-    titles: dict[str, str] = field(default_factory=dict)  # id -> English heading
-    unmarked: set[str] = field(default_factory=set)  # outdated ids never marked translated
-
-
-@dataclass
-class LanguageStatus:
-    code: str
-    name: str
-    kind: str
-    default: bool
-    pages: list[PageStatus]
-
-    def count_pages(self, state: str) -> int:
-        return sum(p.state == state for p in self.pages)
-
-    def count_sections(self, state: str) -> int:
-        return sum(s == state for p in self.pages for s in p.sections.values())
-
-    @property
-    def total_sections(self) -> int:
-        return sum(len(p.sections) for p in self.pages)
-
-    @property
-    def percent(self) -> int:
-        """Sections up to date, rounded down so that 100 means all of them."""
-        total = self.total_sections
-        return 100 if not total else self.count_sections(TRANSLATED) * 100 // total
-
-    def as_dict(self) -> dict:
-        return {
-            "code": self.code,
-            "name": self.name,
-            "kind": self.kind,
-            "default": self.default,
-            "percent": self.percent,
-            "pages": {
-                "total": len(self.pages),
-                **{s: self.count_pages(s) for s in (TRANSLATED, OUTDATED, MISSING)},
-            },
-            "sections": {
-                "total": self.total_sections,
-                **{s: self.count_sections(s) for s in (TRANSLATED, OUTDATED, MISSING)},
-            },
-            "missing_pages": [p.name for p in self.pages if p.state == MISSING],
-            "outdated_sections": [
-                f"{p.name}#{sid}"
-                for p in self.pages
-                for sid, s in p.sections.items()
-                if s == OUTDATED
-            ],
-            "unmarked_sections": [
-                f"{p.name}#{sid}" for p in self.pages for sid in p.sections if sid in p.unmarked
-            ],
-            "missing_sections": [
-                f"{p.name}#{sid}"
-                for p in self.pages
-                if p.state != MISSING
-                for sid, s in p.sections.items()
-                if s == MISSING
-            ],
-        }
-
-
-def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
-    """Per language: each English page and section, translated, outdated or missing."""
-    docs = docs or Docs(site)
-    english = {
-        name: page for name, page in docs.pages(site.default.code).items() if isinstance(page, Page)
-    }
-    result = []
-    for lang in site.languages:
-        pages = docs.pages(lang.code)
-        try:
-            record = {} if lang.default else read_record(site, lang.code)
-        except PageError:
-            record = {}
-        statuses = []
-        for name, original in english.items():
-            ids = theirs_order(original)
-            titles = {s.id: title_text(s.title) for s in original.sections if s.id}
-            translated = pages.get(name)
-            if translated is None:
-                statuses.append(PageStatus(name, MISSING, dict.fromkeys(ids, MISSING), titles))
-                continue
-            sections, unmarked = {}, set()
-            for sid in ids:
-                if lang.default:
-                    sections[sid] = TRANSLATED
-                elif isinstance(translated, PageError) or translated.section(sid) is None:
-                    sections[sid] = MISSING if isinstance(translated, Page) else OUTDATED
-                else:
-                    current = original.section(sid)
-                    recorded = record.get(f"{name}#{sid}")
-                    up_to_date = current is not None and recorded == current.digest
-                    sections[sid] = TRANSLATED if up_to_date else OUTDATED
-                    if recorded is None:
-                        unmarked.add(sid)
-            state = TRANSLATED if all(s == TRANSLATED for s in sections.values()) else OUTDATED
-            statuses.append(PageStatus(name, state, sections, titles, unmarked))
-        result.append(LanguageStatus(lang.code, lang.name, lang.kind, lang.default, statuses))
-    return result

@@ -8,10 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import ROOT, mkdocs_build
+from conftest import CLI, mkdocs_build
 from html_text import article, article_text, built_page
 
-sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import generate
 
 
@@ -43,7 +42,7 @@ def test_generated_corpus_builds_strictly_with_languages_in_step(tmp_path: Path)
         texts.append(article_text(built_page(tmp_path / "site", "en", md)))
     assert len(set(texts)) == len(texts), "practices should differ in numbers and titles"
 
-    cli = [sys.executable, str(ROOT / "scripts" / "i18n.py"), "--config", str(corpus.i18n_config)]
+    cli = [*CLI, "--config", str(corpus.i18n_config)]
     check = subprocess.run([*cli, "check"], capture_output=True, text=True)
     assert check.returncode == 0, check.stdout + check.stderr
     status = subprocess.run([*cli, "status", "--format", "json"], capture_output=True, text=True)

@@ -6,10 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import DOCS
+from conftest import DOCS, ROOT
 from html_text import article_text, built_page, normalise
 
-SOURCES = Path(__file__).parent / "sources"
+SOURCES = ROOT / "tests" / "sources"
 SOURCE_OF = {"en": "000_1eef7012984188dd.txt", "fi": "002_2930dab92c61faee.txt"}
 # Web-page leftovers in the copied text: not content.
 LEFTOVERS = re.compile(r"^(\[astra_breadcrumb\]|[a-z0-9]+(?:-[a-z0-9]+)+)$")

@@ -1,0 +1,195 @@
+"""The editors' command line, `eme-i18n`: a thin click layer over check, status, record and
+languages. Every command reads ./mkdocs.yml (or --config PATH) once. Problems are printed as
+`path:line: message`, the way editors and CI logs link to them; a refused request exits 2.
+
+    eme-i18n check
+    eme-i18n status --format text|json|markdown
+    eme-i18n mark-translated fi [about.md[#eme]]
+    eme-i18n add-language sv --name Svenska
+"""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from eme_toolkit import internals
+from eme_toolkit.check import check
+from eme_toolkit.config import CODE, IN_PROGRESS, Site, load_site
+from eme_toolkit.docs import Docs
+from eme_toolkit.errors import LocatedError
+from eme_toolkit.languages import (
+    ConfigEditError,
+    add_language_to_config,
+    reader_texts,
+    verify_config_edit,
+)
+from eme_toolkit.record import RECORD_FILE, RECORD_HEADER, MarkError, mark_translated
+from eme_toolkit.status import FORMATS, OUTDATED, status
+from eme_toolkit.strings import FILE as STRINGS_FILE
+
+
+class UsageError(Exception):
+    """A request we refuse, with the reason and what to do instead."""
+
+
+CONFIG_HELP = "The site's MkDocs configuration (default: ./mkdocs.yml)."
+
+
+def config_option(function: Callable[..., Any]) -> Callable[..., Any]:
+    return click.option(
+        "--config",
+        "config_path",
+        type=click.Path(path_type=Path, dir_okay=False),
+        default=None,
+        help=CONFIG_HELP,
+    )(function)
+
+
+def with_site(command: Callable[..., int]) -> Callable[..., None]:
+    """Read the site for a command; --config goes before or after the command's words.
+
+    A refused request prints `error: …` and exits 2, never a traceback.
+    """
+
+    @config_option
+    @click.pass_context
+    @functools.wraps(command)
+    def run(ctx: click.Context, config_path: Path | None, **kwargs: Any) -> None:
+        config_path = config_path or ctx.obj or Path("mkdocs.yml")
+        try:
+            if not config_path.is_file():
+                raise UsageError(
+                    f"no {config_path} here ({Path.cwd()}): run the command in the project "
+                    "folder, where mkdocs.yml is, or pass --config PATH"
+                )
+            code = command(load_site(config_path), **kwargs)
+        except (LocatedError, UsageError, MarkError) as error:
+            click.echo(f"error: {error}", err=True)
+            code = 2
+        sys.exit(code)
+
+    return run
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@config_option
+@click.pass_context
+def main(ctx: click.Context, config_path: Path | None) -> None:
+    """Keep the translations of the site whole and current."""
+    ctx.obj = config_path
+
+
+@main.command("check")
+@with_site
+def check_command(site: Site) -> int:
+    """Compare every language with English, page by page, section by section."""
+    docs = Docs(site)
+    problems = check(site, docs)
+    for problem in problems:
+        click.echo(str(problem))
+    languages = ", ".join(f"{lang.name} ({lang.kind})" for lang in site.languages)
+    if problems:
+        files = len({p.path for p in problems})
+        click.echo(
+            f"\n{len(problems)} problem{'s' * (len(problems) != 1)} in {files} "
+            f"file{'s' * (files != 1)}; checked {languages}."
+        )
+        return 1
+    click.echo(f"No problems: checked {languages} against {site.default.name}.")
+    outdated = sum(s.count_sections(OUTDATED) for s in status(site, docs))
+    if outdated:
+        click.echo(f"{outdated} translated sections are out of date: see `make status`.")
+    return 0
+
+
+@main.command("status")
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text")
+@with_site
+def status_command(site: Site, fmt: str) -> int:
+    """What is translated, outdated and missing, per language."""
+    click.echo(FORMATS[fmt](status(site)))
+    return 0
+
+
+@main.command("mark-translated")
+@click.argument("lang", metavar="LANG")
+@click.argument("page", metavar="[PAGE[#SECTION]]", required=False)
+@with_site
+def mark_command(site: Site, lang: str, page: str | None) -> int:
+    """Record that a translation (all, a page or a section) is up to date with English."""
+    marked = mark_translated(site, lang, page)
+    language = site.language(lang)
+    assert language is not None
+    click.echo(
+        f"Marked {len(marked)} section{'s' * (len(marked) != 1)} of {language.name} as up to "
+        f"date in {site.display(site.docs_dir / language.code / RECORD_FILE)}."
+    )
+    return 0
+
+
+@main.command("add-language")
+@click.argument("code", metavar="CODE")
+@click.option("--name", required=True, help="The language's own name, such as Svenska.")
+@with_site
+def add_language_command(site: Site, code: str, name: str) -> int:
+    """Register a new language, in progress: mkdocs.yml, its strings and its record."""
+    name = name.strip()
+    if not CODE.match(code):
+        raise UsageError(
+            f"{code!r} is not a language code: use a lowercase ISO 639 code such as sv, "
+            "optionally with a region or script, such as pt-BR"
+        )
+    if not name or any(c in name for c in "\n\r"):
+        raise UsageError("--name must be the language's own name on one line, such as Svenska")
+    if site.language(code):
+        raise UsageError(f"{code!r} is already a language of the site")
+    if not internals.material_has_language(code):
+        raise UsageError(
+            f"Material for MkDocs has no interface translation for {code!r}: pick a code it "
+            f"supports ({', '.join(internals.material_languages())})"
+        )
+    folder = site.docs_dir / code
+    if folder.exists():
+        raise UsageError(
+            f"{site.display(folder)} already exists: nothing was changed; move it away or "
+            "register the language by hand"
+        )
+    english_strings = site.docs_dir / site.default.code / STRINGS_FILE
+    if not english_strings.is_file():
+        raise UsageError(f"{site.display(english_strings)} is missing: restore it first")
+
+    try:
+        edited = add_language_to_config(
+            site.config_text, code, name, reader_texts(site.settings, site.nav_titles)
+        )
+        verify_config_edit(site.settings, edited, code, name)
+    except ConfigEditError as error:
+        raise UsageError(
+            f"{site.display(site.config_path)}: cannot add the language safely ({error}); "
+            "nothing was changed. Add it by hand as CONTRIBUTING.md describes"
+        ) from None
+
+    folder.mkdir(parents=True)
+    shutil.copyfile(english_strings, folder / STRINGS_FILE)
+    (folder / RECORD_FILE).write_text(RECORD_HEADER, encoding="utf-8")
+    site.config_path.write_text(edited, encoding="utf-8")
+    click.echo(
+        f"Added {name} ({code}), a language in progress:\n"
+        f"  {site.display(site.config_path)}: i18n language entry with nav_translations, "
+        f"and '{code}: {IN_PROGRESS}' under the eme-toolkit plugin's translations:\n"
+        f"  {site.display(folder / STRINGS_FILE)}: the site's notices, in English: translate "
+        "them\n"
+        f"  {site.display(folder / RECORD_FILE)}: the translation record (written by "
+        "mark-translated)\n"
+        f"Every page is shown in English until you copy it from "
+        f"{site.display(site.docs_dir / site.default.code)}/ into "
+        f"{site.display(folder)}/ and translate it."
+    )
+    return 0

@@ -1,0 +1,236 @@
+"""The site as our code sees it: its languages and this plugin's options, from mkdocs.yml.
+
+The plugin builds a `Site` from the configuration MkDocs has already parsed; the CLI parses
+mkdocs.yml once itself, with the plain YAML loader, so that editors' commands stay fast and do
+not start MkDocs. Both validate the plugin's options with the same `ToolkitConfig`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+from eme_toolkit.errors import LocatedError
+from eme_toolkit.yamlfile import YamlSyntaxError, parse
+
+PLUGIN = "eme-toolkit"
+COMPLETE = "complete"
+IN_PROGRESS = "in progress"
+KINDS = (COMPLETE, IN_PROGRESS)
+# ISO 639 language, optionally a script or region: fi, sv, pt-BR, zh-Hant.
+CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
+
+
+class ToolkitConfig(base.Config):
+    """The plugin's options, under `- eme-toolkit:` in mkdocs.yml."""
+
+    translations = c.DictOfItems(c.Choice(KINDS), default={})
+    """Per language code, `complete` (every page and section of English) or `in progress`
+    (pages may be missing; readers see English with a notice). Unlisted: in progress."""
+
+    keep_in_english = c.ListOfItems(c.Type(str), default=[])
+    """Names that translations keep as in English: not reported as untranslated text."""
+
+    help_page = c.Type(str, default="about.md#translate")
+    """Page and section that tells readers how to contribute a translation (notices link it)."""
+
+
+@dataclass
+class Language:
+    code: str
+    name: str
+    default: bool
+    complete: bool
+
+    @property
+    def kind(self) -> str:
+        return COMPLETE if self.complete else IN_PROGRESS
+
+
+@dataclass
+class Site:
+    """The site: where its files are, its languages, and the plugin's options."""
+
+    config_path: Path
+    docs_dir: Path
+    languages: list[Language]
+    keep_in_english: list[str] = field(default_factory=list)
+    nav_titles: list[str] = field(default_factory=list)
+    help_page: str = "about.md#translate"
+    config_text: str = ""  # mkdocs.yml as read, for the lines that messages name
+    settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml parsed (CLI only)
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+    @property
+    def default(self) -> Language:
+        return next(lang for lang in self.languages if lang.default)
+
+    def language(self, code: str) -> Language | None:
+        return next((lang for lang in self.languages if lang.code == code), None)
+
+    def folder(self, code: str) -> str:
+        """The language's folder in the built site: '' for the default language, else 'fi/'."""
+        return "" if code == self.default.code else f"{code}/"
+
+    def display(self, path: Path) -> str:
+        """A path as an editor types it: relative to the project when possible."""
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return str(path)
+
+
+def line_of(text: str, pattern: str, default: int = 1) -> int:
+    """1-based line of the first match of `pattern` in `text`, or `default`."""
+    match = re.search(pattern, text, re.MULTILINE)
+    return text.count("\n", 0, match.start()) + 1 if match else default
+
+
+def nav_titles(nav: object) -> list[str]:
+    """Every title in the nav, in order, each once: what nav_translations translates."""
+    titles: list[str] = []
+    if isinstance(nav, list):
+        for item in nav:
+            if isinstance(item, dict):
+                for title, child in item.items():
+                    if title not in titles:
+                        titles.append(str(title))
+                    titles += [t for t in nav_titles(child) if t not in titles]
+    return titles
+
+
+def plugin_entry(plugins: object, name: str) -> dict | None:
+    """The options of plugin `name` in a raw `plugins:` list ({} when it has none)."""
+    for plugin in plugins if isinstance(plugins, list) else []:
+        if plugin == name:
+            return {}
+        if isinstance(plugin, dict) and name in plugin:
+            return plugin[name] or {}
+    return None
+
+
+def read_config_text(config_path: Path) -> str:
+    try:
+        return config_path.read_text(encoding="utf-8")
+    except OSError as error:
+        raise LocatedError(
+            config_path, 1, f"cannot read the configuration ({error.strerror})"
+        ) from None
+    except UnicodeDecodeError:
+        raise LocatedError(config_path, 1, "not UTF-8 text: save it as UTF-8") from None
+
+
+def validate_options(options: dict[str, Any], config_path: Path, text: str) -> ToolkitConfig:
+    """The plugin's options, validated as MkDocs validates them; an error names the option."""
+    plugin_line = line_of(text, rf"^\s*-\s+{PLUGIN}:?\s*$")
+    kinds = options.get("translations")
+    for code, kind in kinds.items() if isinstance(kinds, dict) else ():
+        if kind not in KINDS:
+            line = rf"^\s+{re.escape(str(code))}:\s*{re.escape(str(kind))}"
+            raise LocatedError(
+                config_path,
+                line_of(text, line, plugin_line),
+                f"language {code!r} is {kind!r} under {PLUGIN}: translations: "
+                f"write '{code}: {COMPLETE}' or '{code}: {IN_PROGRESS}'",
+            )
+    config = ToolkitConfig(config_file_path=str(config_path))
+    config.load_dict(options)
+    errors, warnings = config.validate()
+    for key, problem in [*errors, *warnings]:
+        raise LocatedError(
+            config_path,
+            line_of(text, rf"^\s+{re.escape(key)}:", plugin_line),
+            f"{PLUGIN} option '{key}': {problem}",
+        )
+    return config
+
+
+def make_site(
+    config_path: Path,
+    docs_dir: Path,
+    i18n_languages: list[dict[str, Any]],
+    options: ToolkitConfig,
+    nav: object,
+    text: str,
+) -> Site:
+    """The Site from the i18n plugin's languages and our options, checked against each other."""
+    languages_line = line_of(text, r"^\s+languages:", line_of(text, r"^plugins:"))
+    kinds: dict[str, str] = dict(options.translations)
+    kinds_line = line_of(text, r"^\s+translations:")
+    languages = []
+    for entry in i18n_languages:
+        code = str(entry.get("locale") or "")
+        if not code:
+            raise LocatedError(config_path, languages_line, "a language has no locale: code")
+        languages.append(
+            Language(
+                code,
+                str(entry.get("name") or code),
+                bool(entry.get("default")),
+                # A language not listed is in progress: it may lack pages.
+                kinds.get(code, IN_PROGRESS) == COMPLETE,
+            )
+        )
+    if sum(lang.default for lang in languages) != 1:
+        raise LocatedError(
+            config_path, languages_line, "exactly one language must have default: true"
+        )
+    codes = {lang.code for lang in languages}
+    for code in kinds:
+        if code not in codes:
+            raise LocatedError(
+                config_path,
+                line_of(text, rf"^\s+{re.escape(str(code))}:", kinds_line),
+                f"{PLUGIN}: translations: lists {code!r}, which is not among the i18n "
+                "languages: remove the line or add the language with add-language",
+            )
+    return Site(
+        config_path,
+        docs_dir,
+        languages,
+        list(options.keep_in_english),
+        nav_titles(nav),
+        options.help_page,
+        text,
+    )
+
+
+def load_site(config_path: Path) -> Site:
+    """Read mkdocs.yml once, for the CLI.
+
+    Raises LocatedError naming the line and the fix when the file is unusable.
+    """
+    config_path = config_path.resolve()
+    text = read_config_text(config_path)
+    try:
+        raw = parse(text) or {}
+    except YamlSyntaxError as error:
+        raise LocatedError(config_path, error.line, f"not valid YAML: {error.problem}") from None
+    if not isinstance(raw, dict):
+        raise LocatedError(config_path, 1, "not a mapping of settings such as 'site_name: …'")
+    i18n = plugin_entry(raw.get("plugins"), "i18n")
+    if not i18n or not isinstance(i18n.get("languages"), list):
+        raise LocatedError(
+            config_path,
+            line_of(text, r"^plugins:"),
+            "no i18n plugin with a languages: list under plugins:",
+        )
+    ours = plugin_entry(raw.get("plugins"), PLUGIN)
+    if ours is None:
+        raise LocatedError(
+            config_path, line_of(text, r"^plugins:"), f"add the {PLUGIN} plugin under plugins:"
+        )
+    options = validate_options(ours, config_path, text)
+    docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
+    entries = [e if isinstance(e, dict) else {} for e in i18n["languages"]]
+    site = make_site(config_path, docs_dir, entries, options, raw.get("nav"), text)
+    site.settings = raw
+    return site

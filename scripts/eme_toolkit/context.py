@@ -1,0 +1,75 @@
+"""Per-build state: what one `mkdocs build` (or one rebuild under `mkdocs serve`) knows.
+
+static-i18n runs one MkDocs build per language on the same config, the other languages from
+inside the default language's on_post_build. So a build is a stack of language builds: the
+first on_config of a build creates the BuildContext, each language's on_config pushes its
+LanguageBuild and its on_post_build pops it. The language is read one way: the theme language
+that static-i18n sets for each language's build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+from eme_toolkit import internals
+from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
+from eme_toolkit.docs import Docs
+from eme_toolkit.errors import LocatedError
+from eme_toolkit.status import LanguageStatus, status
+from eme_toolkit.strings import StringsError, load_strings
+
+
+@dataclass
+class LanguageBuild:
+    """One language's build within the site build."""
+
+    code: str
+    urls: dict[str, str] = field(default_factory=dict)  # page name -> URL in this build
+    env: Environment | None = None  # the theme's templates, for our partials
+
+
+class BuildContext:
+    """The site, its pages and their translation status, read once per site build."""
+
+    def __init__(self, config: MkDocsConfig, options: ToolkitConfig) -> None:
+        config_path = Path(config.config_file_path)
+        try:
+            self.site: Site = make_site(
+                config_path,
+                Path(config.docs_dir),
+                internals.i18n_languages(config),
+                options,
+                config.nav,
+                read_config_text(config_path),
+            )
+        except LocatedError as error:
+            raise PluginError(str(error)) from None
+        self.docs = Docs(self.site)
+        self.statuses: dict[str, LanguageStatus] = {s.code: s for s in status(self.site, self.docs)}
+        self.languages: list[LanguageBuild] = []
+        self.not_found_page: str | None = None
+        self._strings: dict[str, dict[str, str]] = {}
+
+    @property
+    def current(self) -> LanguageBuild:
+        return self.languages[-1]
+
+    def strings(self, lang: str, needed: set[str] | tuple[str, ...] = ()) -> dict[str, str]:
+        """The site's words in `lang`; a build error names any of `needed` that is missing."""
+        if lang not in self._strings:
+            try:
+                self._strings[lang] = load_strings(self.site.docs_dir, lang, self.site.default.code)
+            except StringsError as error:
+                raise PluginError(f"{error}: run `make check`") from None
+        missing = sorted(set(needed) - set(self._strings[lang]))
+        if missing:
+            english = self.site.docs_dir / self.site.default.code / "strings.yml"
+            raise PluginError(
+                f"{self.site.display(english)}: add the site's text for {', '.join(missing)}"
+            )
+        return self._strings[lang]

@@ -1,0 +1,84 @@
+"""The private parts of Material for MkDocs and mkdocs-static-i18n that the plugin relies on.
+
+Everything here works with a version range of those packages, not with a documented
+interface; tests/unit/test_internals.py checks each against the installed versions and fails
+first when an upgrade changes one. CONTRIBUTING.md lists them with the reason for each.
+
+Supported: mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4 (pyproject.toml).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import material
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+
+MATERIAL = Path(material.__file__).parent / "templates"
+# Material ships lunr language support (stemmer, stop words) as lunr.<code>.min.js; English is
+# built into lunr itself.
+LUNR = MATERIAL / "assets" / "javascripts" / "lunr" / "min"
+# Material's base.html passes its settings to its JavaScript as JSON in this script element.
+CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
+)
+
+
+def material_languages() -> list[str]:
+    """Codes Material has an interface translation for (partials/languages/<code>.html)."""
+    return sorted(p.stem for p in (MATERIAL / "partials" / "languages").glob("*.html"))
+
+
+def material_has_language(code: str) -> bool:
+    return (MATERIAL / "partials" / "languages" / f"{code}.html").is_file()
+
+
+def lunr_supports(code: str) -> bool:
+    """lunr can stem `code`: built in for English, a language file in Material for others."""
+    return code == "en" or (LUNR / f"lunr.{code}.min.js").is_file()
+
+
+def rewrite_config(html: str, where: str, change: Callable[[dict[str, Any]], None]) -> str:
+    """Apply `change` to the page's __config (the JSON that Material's JavaScript reads)."""
+    match = CONFIG_SCRIPT.search(html)
+    if not match:
+        raise PluginError(f"{where}: no __config script; has Material's base.html changed?")
+    data = json.loads(match.group(2))
+    change(data)
+    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return html[: match.start(2)] + text + html[match.end(2) :]
+
+
+def material_words(env: Environment, code: str, keys: tuple[str, ...]) -> dict[str, str]:
+    """Material's own interface words in language `code`, as its `t` macro translates them."""
+    # A module of its own per language: the template, cached by the environment, is shared.
+    stub = {"theme": {"language": code}}
+    module = env.get_template("partials/language.html").make_module({"config": stub})
+    return {key: str(module.t(key)) for key in keys}  # type: ignore[attr-defined]
+
+
+def i18n_languages(config: MkDocsConfig) -> list[dict[str, Any]]:
+    """The i18n plugin's validated `languages:` entries, as plain dicts."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        raise PluginError(f"{config.config_file_path}: the i18n plugin is missing under plugins:")
+    return [dict(language) for language in plugin.config.languages]
+
+
+def page_alternates(config: MkDocsConfig) -> list[dict[str, Any]]:
+    """The language selector's entries for the page being rendered.
+
+    static-i18n sets them per page as an attribute of config.extra; Material reads the key.
+    """
+    return getattr(config.extra, "alternate", None) or config.extra.get("alternate") or []
+
+
+def set_page_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
+    config.extra["alternate"] = alternates
+    setattr(config.extra, "alternate", alternates)  # noqa: B010

@@ -1,0 +1,116 @@
+"""Adding a language to mkdocs.yml: the one edit our tools make to it.
+
+The edit is a text insertion: every other byte of the file, comments and tags included, stays
+as it was, and the result is parsed again to prove it means the old file plus the language.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import yaml
+
+from eme_toolkit.config import IN_PROGRESS, PLUGIN, plugin_entry
+from eme_toolkit.yamlfile import parse
+
+
+class ConfigEditError(ValueError):
+    """mkdocs.yml is laid out in a way the edit cannot handle safely."""
+
+
+def reader_texts(settings: dict[str, Any], nav_titles: list[str]) -> dict[str, object]:
+    """The settings that hold words readers see, as the default language has them.
+
+    A new language starts from these (the site name and description, the colour scheme
+    toggles, the menu titles) so that its translator finds every one in its entry.
+    """
+    texts: dict[str, object] = {
+        k: settings[k] for k in ("site_name", "site_description") if k in settings
+    }
+    palette = (settings.get("theme") or {}).get("palette")
+    if isinstance(palette, list) and any(isinstance(p, dict) and "toggle" in p for p in palette):
+        texts["theme"] = {"palette": palette}
+    if nav_titles:
+        texts["nav_translations"] = {title: title for title in nav_titles}
+    return texts
+
+
+def _block_end(lines: list[str], start: int, indent: int) -> int:
+    """Index after the last line of the block that starts at `start` (deeper than `indent`)."""
+    last = start
+    for index in range(start + 1, len(lines)):
+        line = lines[index]
+        if line.strip() and not line.lstrip().startswith("#"):
+            if len(line) - len(line.lstrip()) <= indent:
+                break
+            last = index
+    return last + 1
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _find(lines: list[str], pattern: str, start: int = 0, end: int | None = None) -> int | None:
+    stop = len(lines) if end is None else end
+    return next((i for i in range(start, stop) if re.match(pattern, lines[i])), None)
+
+
+def add_language_to_config(text: str, code: str, name: str, texts: dict[str, object]) -> str:
+    """Insert the language into the i18n languages list and the plugin's translations.
+
+    Only new lines are inserted; the rest of the text is returned unchanged.
+    """
+    lines = text.splitlines(keepends=True)
+    newline = "\r\n" if text.endswith("\r\n") else "\n"
+    i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
+    if i18n is None:
+        raise ConfigEditError("no '- i18n:' entry under plugins:")
+    languages = _find(lines, r"^\s+languages:\s*$", i18n + 1)
+    if languages is None:
+        raise ConfigEditError("no 'languages:' list in the i18n plugin")
+    end = _block_end(lines, languages, _indent(lines[languages]))
+    item_indent = " " * _indent(lines[languages + 1])
+    inner = item_indent + "  "
+    entry = [
+        f"{item_indent}- locale: {code}",
+        f"{inner}name: {_yaml_str(name)}",
+        f"{inner}build: true",
+    ]
+    if texts:
+        entry.append(f"{inner}# In English until translated: translate the text after each colon.")
+        dumped = yaml.safe_dump(texts, allow_unicode=True, sort_keys=False, width=88)
+        entry += [f"{inner}{line}" for line in dumped.splitlines()]
+    lines[end:end] = [line + newline for line in entry]
+
+    ours = _find(lines, rf"^\s*-\s+{PLUGIN}:\s*$")
+    if ours is None:
+        raise ConfigEditError(f"no '- {PLUGIN}:' entry with options under plugins:")
+    ours_end = _block_end(lines, ours, _indent(lines[ours]))
+    translations = _find(lines, r"^\s+translations:\s*$", ours + 1, ours_end)
+    if translations is None:
+        raise ConfigEditError(f"no 'translations:' mapping in the {PLUGIN} plugin's options")
+    key_indent = _indent(lines[translations])
+    end = _block_end(lines, translations, key_indent)
+    lines.insert(end, f"{' ' * (key_indent + 2)}{code}: {IN_PROGRESS}{newline}")
+    return "".join(lines)
+
+
+def verify_config_edit(before: dict[str, Any], after_text: str, code: str, name: str) -> None:
+    """The edited file must mean the old one plus the new language, and nothing else."""
+    after = parse(after_text)
+    if not isinstance(after, dict):
+        raise ConfigEditError("the edited file is not a mapping")
+    i18n = plugin_entry(after.get("plugins"), "i18n") or {}
+    ours = plugin_entry(after.get("plugins"), PLUGIN) or {}
+    added = (i18n.get("languages") or [{}]).pop()
+    kind = (ours.get("translations") or {}).pop(code, None)
+    if after != before or added.get("locale") != code or added.get("name") != name or not kind:
+        raise ConfigEditError("the edit would change more than the new language")
+
+
+def _yaml_str(value: str) -> str:
+    """A YAML scalar for `value`, quoted only when plain style would misread it."""
+    dumped = yaml.safe_dump(value, default_flow_style=True, allow_unicode=True, width=1000)
+    return dumped.removesuffix("\n...\n").strip()

@@ -1,0 +1,86 @@
+"""The one 404 page for the whole site, in every language.
+
+GitHub Pages serves one 404.html for every missing address. It carries the 404 text and links
+of every language (overrides/404.html); a script in it shows the reader's language by the
+address asked for, and without scripts every language is shown. The default language's build
+writes it last, so the page's own chrome is in the default language. The words come from
+docs/<lang>/strings.yml (not_found_*) and from Material's own translations.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from typing import Any
+from urllib.parse import urlsplit
+
+from jinja2 import Environment
+
+from eme_toolkit import internals
+from eme_toolkit.context import BuildContext
+
+TEMPLATE = "404.html"
+KEYS = ("not_found_title", "not_found_text", "not_found_nav")
+# Words of Material's own interface that the 404 script swaps to the reader's language.
+MATERIAL_KEYS = (
+    "search.placeholder",
+    "search.result.placeholder",
+    "search.result.none",
+    "search.result.one",
+    "search.result.other",
+    "search.result.more.one",
+    "search.result.more.other",
+    "search.result.term.missing",
+    "search",
+)
+
+
+def page_url(name: str) -> str:
+    """'index.md' -> '', 'about.md' -> 'about/' (directory URLs, as the site uses)."""
+    stem = posixpath.splitext(name)[0]
+    if stem == "index":
+        return ""
+    return f"{stem[: -len('/index')]}/" if stem.endswith("/index") else f"{stem}/"
+
+
+def languages(
+    context: BuildContext,
+    env: Environment,
+    base_url: str,
+    nav: list[Any],
+    entries: list[dict[str, Any]],
+    site_name: str,
+) -> list[dict[str, object]]:
+    """Each language's 404 words, its pages' links and Material's words, for the template."""
+    site = context.site
+    base = urlsplit(base_url).path
+    by_code = {str(entry.get("locale")): entry for entry in entries}
+    top_level = [
+        (str(title), target)
+        for item in nav or []
+        if isinstance(item, dict)
+        for title, target in item.items()
+        if isinstance(target, str) and target.endswith(".md")
+    ]
+    result = []
+    for lang in site.languages:
+        words = context.strings(lang.code, KEYS)
+        entry = by_code.get(lang.code, {})
+        translate = entry.get("nav_translations") or {}
+        root = f"{base}{site.folder(lang.code)}"
+        result.append(
+            {
+                "code": lang.code,
+                "default": lang.default,
+                "root": root,
+                "title": words["not_found_title"],
+                "text": words["not_found_text"],
+                "nav": words["not_found_nav"],
+                "site_name": entry.get("site_name") or site_name,
+                "links": [
+                    {"title": translate.get(title, title), "href": root + page_url(target)}
+                    for title, target in top_level
+                ],
+                "material": internals.material_words(env, lang.code, MATERIAL_KEYS),
+            }
+        )
+    return result

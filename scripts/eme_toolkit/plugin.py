@@ -1,0 +1,120 @@
+"""The MkDocs plugin `eme-toolkit`: routes build events to the modules that do the work.
+
+It must come after `i18n` under plugins: in mkdocs.yml; the priorities below put each event
+after static-i18n's, which runs at -100 (and 50 for page context).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from eme_toolkit import head, internals, not_found, notices, search, status_page
+from eme_toolkit.config import ToolkitConfig
+from eme_toolkit.context import BuildContext, LanguageBuild
+
+
+class ToolkitPlugin(BasePlugin[ToolkitConfig]):
+    """Per-language search, head links, translation notices, status and 404 pages."""
+
+    def __init__(self) -> None:
+        self._context: BuildContext | None = None
+
+    @property
+    def context(self) -> BuildContext:
+        if self._context is None:
+            raise RuntimeError("eme-toolkit: used before on_config")
+        return self._context
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defined so that MkDocs keeps one plugin across `mkdocs serve` rebuilds; each rebuild
+        still starts from a fresh BuildContext in on_config."""
+
+    @event_priority(-150)  # after static-i18n has set up this language's build
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._context is None or not self._context.languages:
+            self._context = BuildContext(config, self.config)
+            search.check_languages(self._context.site)
+        self.context.languages.append(LanguageBuild(str(config.theme["language"])))
+        return config
+
+    @event_priority(-200)  # after static-i18n has chosen this language's files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        # Our partials render page content, which MkDocs builds before its own on_env.
+        self.context.current.env = config.theme.get_env()
+        status_page.add_page(files, config, self.context)
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if status_page.is_status_page(page.file.src_uri, self.context):
+            return html.replace(status_page.MARKER, status_page.body(self.context))
+        return notices.add_notice(html, page, self.context)
+
+    @event_priority(-200)  # after static-i18n has set the language selector for the page
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
+    ) -> dict[str, Any]:
+        site = self.context.site
+        if status_page.is_status_page(page.file.src_uri, self.context):
+            alternates = internals.page_alternates(config)
+            internals.set_page_alternates(
+                config, status_page.alternates(config, alternates, site.default.code)
+            )
+        context["hreflang_links"] = head.alternates(
+            page.url, self.context.current.code, site, head.site_url(config)
+        )
+        return context
+
+    @event_priority(-200)  # after static-i18n and the other plugins have finished the page
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        site, code = self.context.site, self.context.current.code
+        base = head.site_url(config)
+        head.write_page_sitemap(
+            Path(config.site_dir), page.url, head.alternates(page.url, code, site, base), base
+        )
+        return search.point_at_language(output, page.url, code, site, page.file.src_uri)
+
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
+        if template_name == not_found.TEMPLATE:
+            env = self.context.current.env
+            assert env is not None
+            context["not_found"] = not_found.languages(
+                self.context,
+                env,
+                head.site_url(config),
+                config.nav or [],
+                internals.i18n_languages(config),
+                config.site_name,
+            )
+        return context
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
+        if template_name != not_found.TEMPLATE:
+            return output_content
+        output = search.use_worker(output_content, template_name)
+        if self.context.current.code == self.context.site.default.code:
+            self.context.not_found_page = output
+        return output
+
+    @event_priority(-200)  # after static-i18n has built the other languages into the same folder
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        context = self.context
+        build = context.languages.pop()
+        site_dir = Path(config.site_dir)
+        search.write_language_index(site_dir, build.code, context.site)
+        if build.code == context.site.default.code and context.not_found_page is not None:
+            # Written last, over the other languages' 404 pages.
+            (site_dir / not_found.TEMPLATE).write_text(context.not_found_page, encoding="utf-8")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        if self._context is not None:
+            self._context.languages.clear()

@@ -1,0 +1,97 @@
+"""One search index per language, searched with that language's stemmer.
+
+static-i18n builds the site once per language into one folder. Material's search plugin writes
+search/search_index.json; Material's JavaScript loads it from `base` (the site root, in the
+page's `__config`) and builds a lunr index with the languages named in its `config.lang`. Left
+alone, every page would search one index holding every language. So in each language's build:
+- that language's index is written to `<language folder>search/search_index.json`: only its
+  sections, `config.lang` set to the language, and lunr's trimmer, stop-word filter and stemmer
+  kept so that inflected forms are indexed under their stem;
+- `__config.base` of the language's pages points at the language folder, so Material's
+  JavaScript loads that index and resolves result links against that folder;
+- `__config.search` points at assets/javascripts/workers/search-i18n.js, which runs
+  Material's own worker unchanged but reduces each typed word to its stem first (Material
+  appends a wildcard to every word, and lunr does not stem a word with a wildcard).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+from eme_toolkit import internals
+from eme_toolkit.config import Site
+
+INDEX = "search/search_index.json"
+WORKER = "search-i18n.js"
+PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
+
+
+def check_languages(site: Site) -> None:
+    """Every language needs a lunr stemmer, or its readers' search would miss word forms."""
+    for lang in site.languages:
+        if not internals.lunr_supports(lang.code):
+            raise PluginError(
+                f"{site.display(site.config_path)}: language {lang.code!r} under plugins: i18n: "
+                f"languages: has no lunr search support in Material ({internals.LUNR}); "
+                "search needs a stemmer for every language of the site"
+            )
+
+
+def worker_url(material_worker: str) -> str:
+    """Our worker next to Material's, told Material's (hashed) file name."""
+    head, name = posixpath.split(material_worker)
+    return posixpath.join(head, f"{WORKER}?worker={name}")
+
+
+def point_at_language(html: str, page_url: str, code: str, site: Site, where: str) -> str:
+    """Point a page's __config at its language's index and at our worker."""
+
+    def change(data: dict[str, Any]) -> None:
+        data["search"] = worker_url(data["search"])
+        if site.folder(code):
+            # From the page's folder to the language's: 'fi/about/' -> '..', 'fi/' -> '.'.
+            data["base"] = posixpath.relpath(site.folder(code), posixpath.dirname(page_url))
+
+    return internals.rewrite_config(html, where, change)
+
+
+def use_worker(html: str, where: str) -> str:
+    """Our worker only (the 404 page, whose script picks the language's index by address)."""
+
+    def change(data: dict[str, Any]) -> None:
+        data["search"] = worker_url(data["search"])
+
+    return internals.rewrite_config(html, where, change)
+
+
+def language_index(data: dict[str, Any], code: str, site: Site) -> dict[str, Any]:
+    """The part of Material's index that belongs to language `code`, set up for its stemmer."""
+    own = site.folder(code)
+    others = tuple(site.folder(lang.code) for lang in site.languages if site.folder(lang.code))
+    if own:
+        docs = [
+            {**doc, "location": doc["location"][len(own) :]}
+            for doc in data["docs"]
+            if doc["location"].startswith(own)
+        ]
+    else:
+        docs = [doc for doc in data["docs"] if not doc["location"].startswith(others)]
+    return {
+        **data,
+        "config": {**data["config"], "lang": [code], "pipeline": PIPELINE},
+        "docs": docs,
+    }
+
+
+def write_language_index(site_dir: Path, code: str, site: Site) -> None:
+    """Write this language's own index from the one Material's search plugin just wrote."""
+    data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
+    target = site_dir / site.folder(code) / INDEX
+    target.parent.mkdir(parents=True, exist_ok=True)
+    index = language_index(data, code, site)
+    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")

@@ -1,0 +1,154 @@
+"""The translation status page, generated in every language (status.md needs no file).
+
+Its title is Markdown, so that it is the page's title and heading; its body comes from the
+template overrides/partials/eme/status.html, in place of a marker comment.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.utils import get_relative_url
+
+from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit.markdown import Page
+from eme_toolkit.status import MISSING, OUTDATED, TRANSLATED
+
+PAGE = "status.md"
+TEMPLATE = "partials/eme/status.html"
+MARKER = "<!-- eme-toolkit:status -->"
+STRINGS = (
+    "status_title",
+    "status_intro",
+    "status_language",
+    "status_percent",
+    "status_pages",
+    "status_sections",
+    "status_outdated",
+    "status_missing",
+    "status_original",
+    "status_complete",
+    "status_in_progress",
+    "status_details",
+    "status_missing_pages",
+    "status_outdated_pages",
+    "status_all_done",
+    "status_help",
+)
+
+
+def split(uri: str, codes: set[str]) -> tuple[str | None, str]:
+    """'fi/about.md' -> ('fi', 'about.md'); a path with no language folder -> (None, path)."""
+    head, _, rest = uri.partition("/")
+    return (head, rest) if rest and head in codes else (None, uri)
+
+
+def src_uri(lang: str, default: str) -> str:
+    """Where the status page sits: the default language at the site root, as static-i18n does."""
+    return PAGE if lang == default else f"{lang}/{PAGE}"
+
+
+def url(config: MkDocsConfig, lang: str, default: str) -> str:
+    return File.generated(config, src_uri(lang, default), content="").url
+
+
+def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
+    """Record this language's page URLs and add its status page to the build's files."""
+    site, build = context.site, context.current
+    codes = {lang.code for lang in site.languages}
+    default = site.default.code
+    for file in files.documentation_pages():
+        src_lang, name = split(file.src_uri, codes)
+        if src_lang:
+            build.urls[name] = file.url
+            if name == PAGE:
+                raise PluginError(
+                    f"{site.display(site.docs_dir / file.src_uri)}: {PAGE} is the generated "
+                    "translation status page: rename this page"
+                )
+    title = context.strings(build.code, STRINGS)["status_title"]
+    page = File.generated(config, f"{build.code}/{PAGE}", content=markdown(title))
+    # The default language lives at the site root, as the i18n plugin places its pages.
+    page.dest_uri = File.generated(config, src_uri(build.code, default), content="").dest_uri
+    page.url = url(config, build.code, default)
+    build.urls[PAGE] = page.url
+    files.append(page)
+
+
+def markdown(title: str) -> str:
+    quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    escaped = title.replace("<", "&lt;").replace("{", "&#123;")
+    return f"---\ntitle: {quoted}\n---\n\n# {escaped} {{ #status }}\n\n{MARKER}\n"
+
+
+def is_status_page(src_uri: str, context: BuildContext) -> bool:
+    return split(src_uri, {lang.code for lang in context.site.languages})[1] == PAGE
+
+
+def link(build: LanguageBuild, name: str, from_url: str, anchor: str = "") -> str | None:
+    """A relative link from `from_url` to page `name` of this build, if the build has it."""
+    target = build.urls.get(name)
+    if target is None:
+        return None
+    return get_relative_url(target, from_url) + (f"#{anchor}" if anchor else "")
+
+
+def page_title(context: BuildContext, lang: str, name: str) -> str:
+    for code in (lang, context.site.default.code):
+        page = context.docs.pages(code).get(name)
+        if isinstance(page, Page):
+            title = page.front_matter.get("title")
+            if isinstance(title, str):
+                return title
+            if page.sections:
+                return page.sections[0].title.split("{")[0].strip()
+    return name
+
+
+def body(context: BuildContext) -> str:
+    """The page's body in this build's language, from the template."""
+    site, build = context.site, context.current
+    lang = build.code
+    s = context.strings(lang, STRINGS)
+    here = site.language(lang)
+    assert here is not None and build.env is not None
+    kinds = {"complete": s["status_complete"], "in progress": s["status_in_progress"]}
+    rows = []
+    for language in site.languages:
+        st = context.statuses[language.code]
+        rows.append(
+            {
+                "code": language.code,
+                "name": language.name,
+                "kind": s["status_original"] if language.default else kinds[language.kind],
+                "percent": st.percent,
+                "pages": f"{st.count_pages(TRANSLATED)}/{len(st.pages)}",
+                "sections": f"{st.count_sections(TRANSLATED)}/{st.total_sections}",
+                "outdated": st.count_sections(OUTDATED),
+                "missing": st.count_sections(MISSING),
+            }
+        )
+    here_url = build.urls[PAGE]
+
+    def pages(state: str) -> list[dict[str, str | None]]:
+        return [
+            {"title": page_title(context, lang, p.name), "href": link(build, p.name, here_url)}
+            for p in context.statuses[lang].pages
+            if p.state == state
+        ]
+
+    help_name, _, help_anchor = site.help_page.partition("#")
+    return build.env.get_template(TEMPLATE).render(
+        s=s,
+        rows=rows,
+        here=here.name,
+        missing=pages(MISSING),
+        outdated=pages(OUTDATED),
+        help_href=link(build, help_name, here_url, help_anchor),
+    )
+
+
+def alternates(config: MkDocsConfig, alternates: list[dict], default: str) -> list[dict]:
+    """The language selector of the status page leads to the status page of each language."""
+    return [{**alt, "link": url(config, str(alt.get("lang")), default)} for alt in alternates]
