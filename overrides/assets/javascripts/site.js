@@ -42,4 +42,24 @@
     if (href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
     link.setAttribute("data-print-href", link.href);
   });
+
+  // A table wider than the page scrolls inside Material's wrapper. A keyboard reader can only
+  // scroll it when the wrapper takes focus, and a screen reader names it by the heading above.
+  function labelScrollingTables() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth <= wrap.clientWidth) return;
+      wrap.tabIndex = 0;
+      var heading = null;
+      for (var el = wrap.previousElementSibling; el && !heading; el = el.previousElementSibling) {
+        if (/^H[1-6]$/.test(el.tagName)) heading = el;
+      }
+      if (heading && heading.id) {
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-labelledby", heading.id);
+      }
+    });
+  }
+  // Material wraps the tables once the document is ready: its document$ emits then.
+  if (window.document$) window.document$.subscribe(labelScrollingTables);
+  window.addEventListener("resize", labelScrollingTables);
 })();
