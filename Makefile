@@ -23,12 +23,10 @@ serve: install
 build: install
 	$(BIN)/mkdocs build --strict --site-dir site
 
-# Browser tests use a system Chromium (Debian's chromium, Google Chrome) when there is one;
-# otherwise Playwright downloads its own build once.
+# Browser tests use a system Chromium (Debian's chromium, Google Chrome, $CHROMIUM) when there
+# is one (scripts/eme_toolkit/chromium.py); otherwise Playwright downloads its own build once.
 browser: install
-	@command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
-		|| command -v google-chrome >/dev/null || test -n "$$CHROMIUM" \
-		|| $(BIN)/python -m playwright install chromium
+	@$(BIN)/python -m eme_toolkit.chromium >/dev/null || $(BIN)/python -m playwright install chromium
 
 test: install browser
 	$(BIN)/ruff check .

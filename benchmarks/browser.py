@@ -5,8 +5,6 @@ from __future__ import annotations
 import functools
 import gzip
 import http.server
-import os
-import shutil
 import statistics
 import threading
 from collections.abc import Iterator
@@ -17,14 +15,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--headless",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from eme_toolkit import chromium as system_chromium
+
 # Types a static host compresses; fonts and images are already compressed.
 COMPRESSIBLE = ("html", "css", "javascript", "json", "svg", "xml", "text/plain")
 
@@ -48,18 +40,12 @@ def serve_directory(site: Path) -> Iterator[str]:
         server.server_close()
 
 
-def chromium_path() -> str | None:
-    """A system Chromium or Chrome ($CHROMIUM first); None lets Playwright use its own build."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    names = ("chromium", "chromium-browser", "google-chrome")
-    return next((path for name in names if (path := shutil.which(name))), None)
-
-
 @contextmanager
 def chromium() -> Iterator[Browser]:
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(
+            executable_path=system_chromium.find(), args=system_chromium.launch_args()
+        )
         try:
             yield browser
         finally:

@@ -8,8 +8,6 @@ redirected, a missing file gets the site's 404.html with status 404.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import socket
 import threading
 from collections.abc import Iterator
@@ -23,31 +21,16 @@ import pytest
 from conftest import ROOT, mkdocs_build
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
+from eme_toolkit import chromium
+
 BASE_PATH = "/eme-toolkit/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The machine running the tests may have no network: keep Chromium from reaching out.
-CHROMIUM_ARGS = [
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
-
-
-def _chromium() -> str | None:
-    """A system Chromium or Chrome; None lets Playwright use its own browser."""
-    if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        if found := shutil.which(name):
-            return found
-    return None
 
 
 def _handler(root: Path) -> type[SimpleHTTPRequestHandler]:
@@ -131,10 +114,9 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    args = [*CHROMIUM_ARGS]
-    if hasattr(os, "geteuid") and os.geteuid() == 0:
-        args.append("--no-sandbox")
-    launched = playwright.chromium.launch(executable_path=_chromium(), args=args)
+    launched = playwright.chromium.launch(
+        executable_path=chromium.find(), args=chromium.launch_args()
+    )
     yield launched
     launched.close()
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import Reader, Site
 
@@ -46,7 +47,7 @@ def test_every_section_is_found_by_its_words_typed_as_they_stand(
             reader.search(typed)
             try:
                 wait_for_result(reader, location)
-            except Exception:
+            except PlaywrightTimeoutError:
                 pytest.fail(f"{lang}: {typed!r} did not find {location}: {reader.result_links()}")
             for link in reader.result_links():
                 assert link.startswith(own), f"{lang} search for {typed!r} listed {link}"
@@ -157,7 +158,7 @@ def test_bad_input_says_no_results_in_the_readers_language(reader: Reader, lang:
         reader.search(query, delay=0)
         try:
             meta.filter(has_text=NO_RESULTS[lang]).wait_for(timeout=5_000)
-        except Exception:
+        except PlaywrightTimeoutError:
             pytest.fail(f"{lang}, {name}: {meta.inner_text()!r} instead of no results")
     # 500 characters of real words of the language: results, and no error.
     reader.search({"en": "peer group ", "fi": "työ ryhmä "}[lang] * 50, delay=0)
