@@ -35,29 +35,38 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
     s = context.strings(build.code, STRINGS)
     template = build.env.get_template(TEMPLATE)
     head, closing, rest = html.partition("</h1>")
+    if not closing:
+        head, rest = "", html
     if src_lang == default:
         # Shown from English: say so in the reader's language, and mark the text as English.
         help_name, _, help_anchor = site.help_page.partition("#")
-        notice = template.render(
-            kind="info",
-            title=s["fallback_title"],
-            text=s["fallback_text"].replace("{language}", language.name),
-            link_text=s["fallback_link"],
-            href=link(build, help_name, page.url, help_anchor),
-        )
-        if not closing:
-            return f'{notice}<div lang="{default}">{html}</div>'
         head = head.replace("<h1", f'<h1 lang="{default}"', 1)
-        return f'{head}{closing}{notice}<div lang="{default}">{rest}</div>'
+        return (
+            head
+            + closing
+            + template.render(
+                kind="info",
+                title=s["fallback_title"],
+                text=s["fallback_text"].replace("{language}", language.name),
+                link_text=s["fallback_link"],
+                href=link(build, help_name, page.url, help_anchor),
+                content=rest,
+                content_lang=default,
+            )
+        )
     status = next((p for p in context.statuses[build.code].pages if p.name == name), None)
     if status is None or status.state != OUTDATED:
         return html
     english_url = page.url.removeprefix(f"{build.code}/") or "./"
-    notice = template.render(
-        kind="warning",
-        title=s["outdated_title"],
-        text=s["outdated_text"],
-        link_text=s["outdated_link"],
-        href=get_relative_url(english_url, page.url),
+    return (
+        head
+        + closing
+        + template.render(
+            kind="warning",
+            title=s["outdated_title"],
+            text=s["outdated_text"],
+            link_text=s["outdated_link"],
+            href=get_relative_url(english_url, page.url),
+            content=rest,
+        )
     )
-    return f"{head}{closing}{notice}{rest}" if closing else notice + html
