@@ -107,13 +107,14 @@ def nav_titles(nav: object) -> list[str]:
     return titles
 
 
-def plugin_entry(plugins: object, name: str) -> dict | None:
-    """The options of plugin `name` in a raw `plugins:` list ({} when it has none)."""
+def plugin_entry(plugins: object, name: str) -> object:
+    """The options of plugin `name` in a raw `plugins:` list ({} when it has none), as written:
+    the caller checks that they are a mapping."""
     for plugin in plugins if isinstance(plugins, list) else []:
         if plugin == name:
             return {}
         if isinstance(plugin, dict) and name in plugin:
-            return plugin[name] or {}
+            return {} if plugin[name] is None else plugin[name]
     return None
 
 
@@ -217,16 +218,22 @@ def load_site(config_path: Path) -> Site:
     if not isinstance(raw, dict):
         raise LocatedError(config_path, 1, "not a mapping of settings such as 'site_name: …'")
     i18n = plugin_entry(raw.get("plugins"), "i18n")
-    if not i18n or not isinstance(i18n.get("languages"), list):
+    if not isinstance(i18n, dict) or not isinstance(i18n.get("languages"), list):
         raise LocatedError(
             config_path,
-            line_of(text, r"^plugins:"),
+            line_of(text, r"^\s*-\s+i18n\b", line_of(text, r"^plugins:")),
             "no i18n plugin with a languages: list under plugins:",
         )
     ours = plugin_entry(raw.get("plugins"), PLUGIN)
     if ours is None:
         raise LocatedError(
             config_path, line_of(text, r"^plugins:"), f"add the {PLUGIN} plugin under plugins:"
+        )
+    if not isinstance(ours, dict):
+        raise LocatedError(
+            config_path,
+            line_of(text, rf"^\s*-\s+{PLUGIN}:"),
+            f"the {PLUGIN} plugin's options must be 'name: value' lines below it",
         )
     options = validate_options(ours, config_path, text)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")

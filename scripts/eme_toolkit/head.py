@@ -10,7 +10,7 @@ written by the i18n plugin, stays at the root).
 from __future__ import annotations
 
 from pathlib import Path
-from xml.sax.saxutils import quoteattr
+from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -48,7 +48,7 @@ def sitemap(links: list[dict[str, str]], loc: str) -> str:
         '<?xml version="1.0" encoding="UTF-8"?>\n'
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
         'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-        f"<url><loc>{loc}</loc>{alternate}</url></urlset>\n"
+        f"<url><loc>{escape(loc)}</loc>{alternate}</url></urlset>\n"
     )
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from eme_toolkit.config import IN_PROGRESS, PLUGIN, plugin_entry
-from eme_toolkit.yamlfile import parse
+from eme_toolkit.yamlfile import YamlSyntaxError, parse
 
 
 class ConfigEditError(ValueError):
@@ -62,8 +62,10 @@ def add_language_to_config(text: str, code: str, name: str, texts: dict[str, obj
 
     Only new lines are inserted; the rest of the text is returned unchanged.
     """
+    newline = "\r\n" if "\r\n" in text else "\n"
+    if text and not text.endswith("\n"):
+        text += newline  # the last line gets its end, so a line can follow it
     lines = text.splitlines(keepends=True)
-    newline = "\r\n" if text.endswith("\r\n") else "\n"
     i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
     if i18n is None:
         raise ConfigEditError("no '- i18n:' entry under plugins:")
@@ -99,11 +101,16 @@ def add_language_to_config(text: str, code: str, name: str, texts: dict[str, obj
 
 def verify_config_edit(before: dict[str, Any], after_text: str, code: str, name: str) -> None:
     """The edited file must mean the old one plus the new language, and nothing else."""
-    after = parse(after_text)
+    try:
+        after = parse(after_text)
+    except YamlSyntaxError as error:
+        raise ConfigEditError(f"the edit is not valid YAML ({error})") from None
     if not isinstance(after, dict):
         raise ConfigEditError("the edited file is not a mapping")
-    i18n = plugin_entry(after.get("plugins"), "i18n") or {}
-    ours = plugin_entry(after.get("plugins"), PLUGIN) or {}
+    i18n = plugin_entry(after.get("plugins"), "i18n")
+    ours = plugin_entry(after.get("plugins"), PLUGIN)
+    if not isinstance(i18n, dict) or not isinstance(ours, dict):
+        raise ConfigEditError("the edit lost a plugin entry")
     added = (i18n.get("languages") or [{}]).pop()
     kind = (ours.get("translations") or {}).pop(code, None)
     if after != before or added.get("locale") != code or added.get("name") != name or not kind:

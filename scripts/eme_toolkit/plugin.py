@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -40,7 +41,11 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self._context is None or not self._context.languages:
             self._context = BuildContext(config, self.config)
             search.check_languages(self._context.site)
-        self.context.languages.append(LanguageBuild(str(config.theme["language"])))
+        # static-i18n sets Material's theme language for each language's build.
+        code = config.theme.get("language")
+        if not code:
+            raise PluginError(f"{config.config_file_path}: eme-toolkit needs theme: material")
+        self.context.languages.append(LanguageBuild(str(code)))
         return config
 
     @event_priority(-200)  # after static-i18n has chosen this language's files

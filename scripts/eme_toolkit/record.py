@@ -30,8 +30,12 @@ def read_record(site: Site, lang: str) -> dict[str, str]:
     path = record_path(site, lang)
     if not path.is_file():
         return {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise PageError(1, "the file is not UTF-8 text: restore it from version control") from None
     record = {}
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for number, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         parts = line.split()
@@ -66,6 +70,8 @@ def mark_translated(site: Site, lang_code: str, target: str | None = None) -> li
     docs = Docs(site)
     english, pages = docs.pages(site.default.code), docs.pages(lang.code)
     name, _, section_id = (target or "").partition("#")
+    if section_id and not name:
+        raise MarkError(f"name the page of #{section_id}: PAGE#SECTION, such as about.md#eme")
     names = [name] if name else sorted(set(english) & set(pages))
     for page_name in names:
         for code, pages_of in ((site.default.code, english), (lang.code, pages)):

@@ -1,0 +1,157 @@
+"""The contract test: what the plugin relies on in Material for MkDocs and mkdocs-static-i18n.
+
+Neither package documents these parts (eme_toolkit/internals.py lists them), so this file fails
+first when an upgrade of Material or static-i18n breaks what we rely on; fix internals.py (or
+the override it names) before anything else.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+import re
+
+import mkdocs.commands.build
+import mkdocs_static_i18n.plugin
+import mkdocs_static_i18n.reconfigure
+import pytest
+import yaml
+from conftest import DEFAULT, LANGUAGES, ROOT
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+
+from eme_toolkit import internals
+
+CONFIG_OPENING = '<script id="__config" type="application/json">'
+
+
+def material_template(name: str) -> str:
+    return (internals.MATERIAL / name).read_text(encoding="utf-8")
+
+
+def without_comment(template: str) -> str:
+    """A template without its leading {#- … -#} comment."""
+    return re.sub(r"\A\{#-.*?-#\}\n", "", template, flags=re.DOTALL)
+
+
+def test_material_has_interface_translations_for_our_languages() -> None:
+    assert internals.material_has_language("fi")
+    assert internals.material_has_language("sv")
+    assert not internals.material_has_language("xx")
+    assert {"en", "fi", "sv"} <= set(internals.material_languages())
+    assert internals.material_languages() == sorted(internals.material_languages())
+
+
+def test_lunr_can_stem_our_languages() -> None:
+    assert internals.lunr_supports("en")
+    assert internals.lunr_supports("fi")
+    assert internals.lunr_supports("sv")
+    assert not internals.lunr_supports("xx")
+
+
+def test_base_html_passes_settings_in_the_config_script() -> None:
+    base = material_template("base.html")
+    assert CONFIG_OPENING in base
+    assert re.search(
+        r'"search": "assets/javascripts/workers/search\.[0-9a-f]+\.min\.js" \| url,', base
+    )
+
+
+def test_materials_search_worker_has_the_name_our_worker_expects() -> None:
+    """overrides/assets/javascripts/workers/search-i18n.js loads it by this pattern."""
+    workers = internals.MATERIAL / "assets" / "javascripts" / "workers"
+    names = [p.name for p in workers.glob("search.*.min.js")]
+    assert len(names) == 1
+    assert re.fullmatch(r"search\.[0-9a-f]+\.min\.js", names[0])
+    assert names[0] in material_template("base.html")
+
+
+def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
+    material = without_comment(material_template("partials/search.html"))
+    ours = without_comment((ROOT / "overrides" / "partials" / "search.html").read_text("utf-8"))
+    first = material.splitlines()[0]
+    assert 'class="md-search"' in first and 'data-md-component="search"' in first
+    assert ours.replace(" aria-label=\"{{ lang.t('search') }}\"", "", 1) == material
+
+
+def test_rewrite_config_changes_the_json_and_escapes_closing_tags() -> None:
+    html = f'<p>before</p>{CONFIG_OPENING}{{"base": ".", "search": "w.js"}}</script><p>after</p>'
+
+    def change(data: dict) -> None:
+        data["base"] = ".."
+        data["note"] = "</script>ä"
+
+    assert internals.rewrite_config(html, "x.md", change) == (
+        f'<p>before</p>{CONFIG_OPENING}{{"base": "..", "search": "w.js", "note": "<\\/script>ä"}}'
+        "</script><p>after</p>"
+    )
+
+
+def test_rewrite_config_without_the_script_is_a_plugin_error() -> None:
+    with pytest.raises(PluginError) as caught:
+        internals.rewrite_config("<html></html>", "fi/about.md", lambda data: None)
+    assert str(caught.value) == (
+        "fi/about.md: no __config script; has Material's base.html changed?"
+    )
+
+
+def test_material_words_are_in_the_language_asked_each_time() -> None:
+    """The template is cached by the environment: the first language must not stick."""
+    env = Environment(loader=FileSystemLoader([ROOT / "overrides", internals.MATERIAL]))
+    keys = ("search.placeholder", "search")
+    assert internals.material_words(env, "fi", keys) == {
+        "search.placeholder": "Hae",
+        "search": "Haku",
+    }
+    assert internals.material_words(env, "en", keys) == {
+        "search.placeholder": "Search",
+        "search": "Search",
+    }
+
+
+def test_static_i18n_languages_have_locale_name_and_default() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    entries = config.plugins["i18n"].config.languages
+    expected = {code: code == DEFAULT for code in LANGUAGES}
+    assert {entry.locale: entry.default for entry in entries} == expected
+    assert all(isinstance(entry.name, str) and entry.name for entry in entries)
+    languages = internals.i18n_languages(config)
+    assert all(type(entry) is dict for entry in languages)
+    assert {entry["locale"]: entry["default"] for entry in languages} == expected
+    assert [entry["name"] for entry in languages] == [entry.name for entry in entries]
+
+
+def test_static_i18n_builds_the_other_languages_from_on_post_build() -> None:
+    """Our plugin's BuildContext stack depends on these nested builds."""
+    source = inspect.getsource(mkdocs_static_i18n.plugin.I18n.on_post_build)
+    assert "build(config" in source
+    assert mkdocs_static_i18n.plugin.build is mkdocs.commands.build.build
+
+
+def test_static_i18n_sets_the_theme_language_of_each_build() -> None:
+    """Our plugin reads each build's language from config.theme["language"]."""
+    assert 'config.theme["language"] = locale' in inspect.getsource(mkdocs_static_i18n.reconfigure)
+    # static-i18n sets it only when the theme has the setting, as Material's does.
+    theme = yaml.safe_load(material_template("mkdocs_theme.yml"))
+    assert theme["language"] == "en"
+
+
+def test_page_alternates_reads_the_attribute_then_the_key() -> None:
+    class Extra(dict):
+        pass
+
+    config = type("Config", (), {})()
+    config.extra = Extra()
+    assert internals.page_alternates(config) == []  # type: ignore[arg-type]
+    entries = [{"lang": "fi", "link": "/fi/"}]
+    internals.set_page_alternates(config, entries)  # type: ignore[arg-type]
+    assert config.extra["alternate"] is entries and config.extra.alternate is entries
+    assert internals.page_alternates(config) is entries  # type: ignore[arg-type]
+
+
+def test_config_script_json_is_what_rewrite_config_parses() -> None:
+    html = f"{CONFIG_OPENING}\n{json.dumps({'base': '.'})}\n</script>"
+    seen: list[dict] = []
+    internals.rewrite_config(html, "x", seen.append)
+    assert seen == [{"base": "."}]

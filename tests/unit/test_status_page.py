@@ -1,0 +1,88 @@
+"""status_page: the translation status page, generated in every language."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURE, ROOT
+from jinja2 import Environment, FileSystemLoader
+from mkdocs.config import load_config
+
+from eme_toolkit import internals
+from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit.status_page import (
+    MARKER,
+    body,
+    is_status_page,
+    link,
+    markdown,
+    page_title,
+    split,
+    src_uri,
+)
+
+CODES = {"en", "fi", "sv"}
+
+
+def fixture_context(tmp_path: Path, build: LanguageBuild) -> BuildContext:
+    project = Path(shutil.copytree(FIXTURE, tmp_path / "project"))
+    config = load_config(str(project / "mkdocs.yml"))
+    context = BuildContext(config, config.plugins["eme-toolkit"].config)
+    build.env = Environment(loader=FileSystemLoader([ROOT / "overrides", internals.MATERIAL]))
+    context.languages.append(build)
+    return context
+
+
+def test_split_separates_a_language_folder() -> None:
+    assert split("fi/about.md", CODES) == ("fi", "about.md")
+    assert split("fi/a/b.md", CODES) == ("fi", "a/b.md")
+    assert split("about.md", CODES) == (None, "about.md")
+    assert split("de/about.md", CODES) == (None, "de/about.md")
+    assert split("fi", CODES) == (None, "fi")
+
+
+def test_src_uri_puts_the_default_language_at_the_root() -> None:
+    assert src_uri("en", "en") == "status.md"
+    assert src_uri("fi", "en") == "fi/status.md"
+
+
+def test_markdown_quotes_the_title_and_escapes_the_heading() -> None:
+    assert markdown('Say "hi" <b> {x}') == (
+        '---\ntitle: "Say \\"hi\\" <b> {x}"\n---\n\n'
+        '# Say "hi" &lt;b> &#123;x} { #status }\n\n'
+        f"{MARKER}\n"
+    )
+
+
+def test_link_is_relative_with_an_anchor_or_none_for_an_unknown_page() -> None:
+    build = LanguageBuild("fi", urls={"about.md": "fi/about/", "index.md": "fi/"})
+    assert link(build, "about.md", "fi/status/", "translate") == "../about/#translate"
+    assert link(build, "index.md", "fi/status/") == "../"
+    assert link(build, "missing.md", "fi/status/", "x") is None
+
+
+def test_is_status_page_in_any_language(tmp_path: Path) -> None:
+    context = fixture_context(tmp_path, LanguageBuild("fi"))
+    assert is_status_page("fi/status.md", context)
+    assert is_status_page("en/status.md", context)
+    assert not is_status_page("fi/guide.md", context)
+
+
+def test_page_title_prefers_the_translation_then_english(tmp_path: Path) -> None:
+    context = fixture_context(tmp_path, LanguageBuild("sv"))
+    assert page_title(context, "fi", "guide.md") == "Opas"
+    assert page_title(context, "sv", "guide.md") == "Guide"
+    assert page_title(context, "sv", "nope.md") == "nope.md"
+
+
+def test_body_shows_every_language_and_what_this_one_lacks(tmp_path: Path) -> None:
+    urls = {"index.md": "sv/", "guide.md": "sv/guide/", "status.md": "sv/status/"}
+    html = body(fixture_context(tmp_path, LanguageBuild("sv", urls=urls)))
+    assert '<td><span lang="fi">Suomi</span> (complete)</td>' in html
+    assert '<td><span lang="en">English</span> (original)</td>' in html
+    assert '<td><span lang="sv">Svenska</span> (in progress)</td>\n' in html
+    assert '<td style="text-align: right">33 %</td>' in html
+    assert '<h2 id="details">Svenska: Pages in this language</h2>' in html
+    assert '<li><a href="../guide/">Guide</a></li>' in html
+    assert "Help translate this site" not in html  # the help page is not in this build
