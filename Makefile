@@ -39,10 +39,11 @@ lint: install
 # Translations (CONTRIBUTING.md): compare every language with English, section by section;
 # show what is translated, outdated and missing; record a translation as up to date; add a
 # language. Examples: make mark-translated CODE=fi PAGE=about.md#eme,
-# make add-language CODE=sv NAME=Svenska, make status FORMAT=json.
+# make add-language CODE=sv NAME=Svenska, make status FORMAT=json|markdown,
+# make check FORMAT=github (annotations for GitHub Actions).
 FORMAT ?= text
 check: install
-	$(BIN)/eme-i18n check
+	$(BIN)/eme-i18n check --format $(if $(filter github,$(FORMAT)),github,text)
 
 status: install
 	$(BIN)/eme-i18n status --format $(FORMAT)

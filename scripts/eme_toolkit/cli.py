@@ -87,13 +87,22 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 
 
 @main.command("check")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "github"]),
+    default="text",
+    help="text: path:line: message; github: annotations for GitHub Actions as well.",
+)
 @with_site
-def check_command(site: Site) -> int:
+def check_command(site: Site, fmt: str) -> int:
     """Compare every language with English, page by page, section by section."""
     docs = Docs(site)
     problems = check(site, docs)
     for problem in problems:
         click.echo(str(problem))
+        if fmt == "github":
+            click.echo(problem.annotation())
     languages = ", ".join(f"{lang.name} ({lang.kind})" for lang in site.languages)
     if problems:
         files = len({p.path for p in problems})

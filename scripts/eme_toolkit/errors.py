@@ -31,3 +31,15 @@ class Problem:
 
     def __str__(self) -> str:
         return located(self.path, self.line, self.message)
+
+    def annotation(self) -> str:
+        """The problem as a GitHub Actions error annotation, shown on the line in a review."""
+
+        def escape(text: str, *more: str) -> str:
+            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+            for char in more:
+                text = text.replace(char, f"%{ord(char):02X}")
+            return text
+
+        path = escape(self.path, ":", ",")
+        return f"::error file={path},line={self.line}::{escape(self.message)}"

@@ -213,3 +213,15 @@ def test_in_progress_language_may_lack_pages(site: Path) -> None:
 def test_real_docs_pass_the_check() -> None:
     result = run_cli(ROOT / "mkdocs.yml", "check")
     assert result.returncode == 0, result.stdout
+
+
+def test_github_format_annotates_each_problem_on_its_line(site: Path) -> None:
+    BREAKS["section missing"][0](site)
+    result = run_cli(site / "mkdocs.yml", "check", "--format", "github")
+    assert result.returncode == 1
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error ")]
+    assert annotations == [
+        "::error file=docs/fi/guide.md,line=21::section { #voices } “Voices” "
+        "(docs/en/guide.md:22) is missing: translate it below this line, under a heading "
+        "ending in { #voices }"
+    ], result.stdout

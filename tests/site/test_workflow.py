@@ -98,3 +98,30 @@ def test_pages_permissions() -> None:
     deploy = deploy_jobs[0]
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["environment"]["name"] == "github-pages"
+
+
+def test_pull_requests_check_translations_without_deploying() -> None:
+    workflow = load(WORKFLOW_DIR / "pages.yml")
+    test_job = workflow["jobs"]["test"]
+    runs = [step.get("run", "") for step in test_job["steps"]]
+    assert "make check FORMAT=github" in runs, runs
+    assert any('>> "$GITHUB_STEP_SUMMARY"' in run and "FORMAT=markdown" in run for run in runs)
+    for name, job in workflow["jobs"].items():
+        if name != "test":
+            # Publishing jobs run for main only, never for a pull request.
+            assert "pull_request" in job.get("if", "") or "needs" in job, name
+    assert "github.event_name != 'pull_request'" in workflow["jobs"]["build-pages"]["if"]
+    assert all(int(job["timeout-minutes"]) <= 30 for job in workflow["jobs"].values())
+
+
+def test_configure_pages_is_at_v6() -> None:
+    refs = all_uses(load(WORKFLOW_DIR / "pages.yml"))
+    assert "actions/configure-pages@45bfe0192ca1faeb007ade9deae92b16b8254a0d" in refs
+
+
+def test_dependabot_keeps_actions_python_and_npm_fresh() -> None:
+    path = ROOT / ".github" / "dependabot.yml"
+    result = run_tool("check-jsonschema", "--builtin-schema", "vendor.dependabot", str(path))
+    assert result.returncode == 0, result.stdout + result.stderr
+    ecosystems = {update["package-ecosystem"] for update in load(path)["updates"]}
+    assert ecosystems == {"github-actions", "pip", "npm"}
