@@ -17,8 +17,10 @@ $(STAMP): requirements.lock package-lock.json pyproject.toml
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
+# make serve PORT=8001 serves on another port.
+PORT ?= 8000
 serve: install
-	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
 
 build: install
 	$(BIN)/mkdocs build --strict --site-dir site

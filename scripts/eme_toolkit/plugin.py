@@ -15,7 +15,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from eme_toolkit import head, internals, not_found, notices, search, status_page
+from eme_toolkit import head, internals, not_found, notices, search, serve, status_page
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
 
@@ -25,6 +25,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def __init__(self) -> None:
         self._context: BuildContext | None = None
+        self._check_port = False
 
     @property
     def context(self) -> BuildContext:
@@ -35,9 +36,15 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across `mkdocs serve` rebuilds; each rebuild
         still starts from a fresh BuildContext in on_config."""
+        self._check_port = command == "serve"
 
     @event_priority(-150)  # after static-i18n has set up this language's build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if self._check_port:  # before the first build of `mkdocs serve` only
+            self._check_port = False
+            problem = serve.port_problem(config.dev_addr.host, config.dev_addr.port)
+            if problem:
+                raise PluginError(problem)
         if self._context is None or not self._context.languages:
             self._context = BuildContext(config, self.config)
             search.check_languages(self._context.site)
