@@ -9,18 +9,22 @@ Supported: mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4 (pyproje
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import material
-from jinja2 import Environment
-from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-MATERIAL = Path(material.__file__).parent / "templates"
+if TYPE_CHECKING:  # the editors' CLI needs neither, and starts faster without them
+    from jinja2 import Environment
+    from mkdocs.config.defaults import MkDocsConfig
+
+_MATERIAL_SPEC = importlib.util.find_spec("material")
+assert _MATERIAL_SPEC and _MATERIAL_SPEC.origin, "mkdocs-material is not installed"
+MATERIAL = Path(_MATERIAL_SPEC.origin).parent / "templates"
 # Material ships lunr language support (stemmer, stop words) as lunr.<code>.min.js; English is
 # built into lunr itself.
 LUNR = MATERIAL / "assets" / "javascripts" / "lunr" / "min"
