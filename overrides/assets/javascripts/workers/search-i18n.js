@@ -1,7 +1,7 @@
 /*
  * The site's search worker: Material for MkDocs' own worker, unchanged, with one step added.
  *
- * Each language's index (written by scripts/search_hook.py) holds the stems of its words, made
+ * Each language's index (written by scripts/eme_toolkit/search.py) holds the stems of its words, made
  * by that language's lunr stemmer. Material appends a wildcard to every word typed, and lunr
  * does not stem a word that has a wildcard, so "counsellors" or "vertaisohjaajan" would look
  * for index words starting with those letters and miss "counsellor" or "vertaisohjaaja". Here
