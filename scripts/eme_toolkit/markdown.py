@@ -688,7 +688,8 @@ class Section:
                 elif part.type == "html_inline":
                     line += part.content.count("\n")
 
-    def _anchors(self) -> set[str]:
+    @cached_property
+    def anchors(self) -> set[str]:
         """Ids that attribute lists and HTML give to elements other than headings."""
         ids = set()
         for token in self._tokens:
@@ -726,8 +727,18 @@ class Page:
         """Every anchor a link may point at: heading ids and ids set on other elements."""
         ids = {s.anchor for s in self.sections if s.anchor}
         for section in self.sections:
-            ids |= section._anchors()
+            ids |= section.anchors
         return ids
+
+    def settle(self) -> Page:
+        """Work out now all that is read lazily, and let go of the parser's tokens: the page
+        is then small to keep between runs (see docs.PageCache)."""
+        for section in self.sections:
+            for name in ("body", "counts", "links", "numbers", "blocks", "anchors"):
+                getattr(section, name)
+            section.__dict__.pop("_inline", None)
+            section._tokens, section._env = [], {}
+        return self
 
 
 def normalise_number(text: str) -> str:
