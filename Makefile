@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build test lint lock bench clean check status mark-translated add-language
+.PHONY: install browser serve build test lint lock bench clean check status mark-translated diff add-language
 
 install: $(STAMP)
 
@@ -39,8 +39,9 @@ lint: install
 	$(BIN)/ruff format --check .
 
 # Translations (CONTRIBUTING.md): compare every language with English, section by section;
-# show what is translated, outdated and missing; record a translation as up to date; add a
-# language. Examples: make mark-translated CODE=fi PAGE=about.md#eme,
+# show what is translated, outdated and not translated; record a translation as up to date
+# (FORCE=1 even with problems); show what changed in English since; add a language.
+# Examples: make mark-translated CODE=fi PAGE=about.md#eme, make diff CODE=fi,
 # make add-language CODE=sv NAME=Svenska, make status FORMAT=json|markdown,
 # make check FORMAT=github (annotations for GitHub Actions).
 FORMAT ?= text
@@ -51,7 +52,10 @@ status: install
 	$(BIN)/eme-i18n status --format $(FORMAT)
 
 mark-translated: install
-	$(BIN)/eme-i18n mark-translated $(CODE) $(PAGE)
+	$(BIN)/eme-i18n mark-translated $(CODE) $(PAGE) $(if $(FORCE),--force)
+
+diff: install
+	$(BIN)/eme-i18n diff $(CODE) $(PAGE)
 
 add-language: install
 	$(BIN)/eme-i18n add-language $(CODE) --name "$(NAME)"

@@ -14,15 +14,27 @@ from collections import Counter
 from eme_toolkit.config import Language, Site, line_of
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import Problem
-from eme_toolkit.markdown import EXTERNAL, Page, PageError, Section, title_text
+from eme_toolkit.markdown import (
+    EXTERNAL,
+    NUMBER,
+    Page,
+    PageError,
+    Section,
+    normalise_number,
+    title_text,
+)
 from eme_toolkit.record import read_record, record_path
 from eme_toolkit.strings import FILE as STRINGS_FILE
-from eme_toolkit.strings import StringsError, read_strings_file
+from eme_toolkit.strings import (
+    StringsError,
+    placeholder_problem,
+    placeholders,
+    read_strings_file,
+)
 
 CODE_SPAN = re.compile(r"`[^`]*`")
 HTML_TAG = re.compile(r"<[^>]+>")
 WORD = re.compile(r"[^\W\d_]{2,}")
-PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 def check(site: Site, docs: Docs | None = None) -> list[Problem]:
@@ -39,6 +51,7 @@ def check(site: Site, docs: Docs | None = None) -> list[Problem]:
                 problems.append(Problem(path, page.line, page.message))
                 continue
             problems += check_headings(path, page)
+            problems += check_indentation(path, page)
             problems += check_links(docs, lang, name, page)
             if lang.default:
                 continue
@@ -54,7 +67,12 @@ def check(site: Site, docs: Docs | None = None) -> list[Problem]:
                 )
             elif isinstance(original, Page):
                 problems += compare_pages(
-                    path, docs.path(default.code, name), original, page, site.keep_in_english
+                    path,
+                    docs.path(default.code, name),
+                    original,
+                    page,
+                    site.keep_in_english,
+                    lang.complete,
                 )
         if not lang.default and lang.complete:
             for name in sorted(set(english) - set(pages)):
@@ -180,9 +198,17 @@ def check_links(docs: Docs, lang: Language, name: str, page: Page) -> list[Probl
 
 
 def compare_pages(
-    path: str, english_path: str, english: Page, translated: Page, keep: list[str]
+    path: str,
+    english_path: str,
+    english: Page,
+    translated: Page,
+    keep: list[str],
+    complete: bool = True,
 ) -> list[Problem]:
-    """What a translated page does differently from its English original."""
+    """What a translated page does differently from its English original.
+
+    A section still in English is work in progress: one problem for a complete language, none
+    for a language in progress (status counts it as not translated)."""
     problems = []
     ours = {s.id: s for s in reversed(translated.sections) if s.id}
     theirs = {s.id: s for s in reversed(english.sections) if s.id}
@@ -206,6 +232,20 @@ def compare_pages(
                     f"'{key}:' is the same as in English: translate it",
                 )
             )
+        present = {normalise_number(n[0]) for n in NUMBER.finditer(str(value or ""))}
+        for found in NUMBER.finditer(str(english.front_matter.get(key) or "")):
+            number = normalise_number(found[0])
+            if number not in present:
+                problems.append(
+                    Problem(
+                        path,
+                        translated.front_matter_lines.get(key, 1),
+                        f"'{key}:' lacks the number {number} that English has "
+                        f"({english_path}:{english.front_matter_lines.get(key, 1)}): "
+                        "write it in the translation",
+                    )
+                )
+                present.add(number)
 
     # Missing sections, reported where they belong: after the previous section that exists.
     previous_end = 1
@@ -259,8 +299,43 @@ def compare_pages(
         original = theirs.get(section.id) if section.id else None
         if original is None or ours.get(section.id) is not section:
             continue
+        if still_in_english(original, section, keep):
+            if complete:
+                problems.append(
+                    Problem(
+                        path,
+                        section.line,
+                        f"section {{ #{section.id} }} is not translated yet: it is the English "
+                        f"text of {english_path}:{original.line}; translate it",
+                    )
+                )
+            continue
         problems += compare_sections(path, english_path, original, section, keep)
     return problems
+
+
+def still_in_english(english: Section, translated: Section, keep: list[str]) -> bool:
+    """The section is the English one, copied and not translated yet: every block of it that
+    has words is a block of the English section."""
+    english_blocks = {text for _, text in english.blocks}
+    worded = [text for _, text in translated.blocks if untranslated(text, keep)]
+    return bool(worded) and all(text in english_blocks for text in worded)
+
+
+def check_indentation(path: str, page: Page) -> list[Problem]:
+    """Text indented by a tab or four spaces where nothing opened a block is code to
+    Python-Markdown: a list item or paragraph that readers would see as code."""
+    return [
+        Problem(
+            path,
+            line,
+            "indented by a tab or 4 spaces, this shows as code, not as text: remove the "
+            "indentation (indent a list item's own lines by 4 spaces under its first line; "
+            "put code in a ``` fence)",
+        )
+        for section in page.sections
+        for line in section.indented_code
+    ]
 
 
 def _many(count: int, things: str) -> str:
@@ -345,7 +420,8 @@ def compare_sections(
                     path,
                     line,
                     f"text is the same as in English ({where}): translate it (names that "
-                    "stay in English go in extra: keep_in_english: in mkdocs.yml)",
+                    "stay in English go under keep_in_english: of the eme-toolkit plugin in "
+                    "mkdocs.yml)",
                 )
             )
     return problems
@@ -385,10 +461,14 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
                 f"{site.display(english_path)} here and translate it",
             )
         ]
-    if lang.default:
-        return []
-    problems = []
     text = path.read_text(encoding="utf-8")
+    problems = []
+    for key, value in ours.items():
+        problem = placeholder_problem(key, value)
+        if problem:
+            problems.append(Problem(shown, _key_line(text, key), problem))
+    if lang.default:
+        return problems
     for key, value in english.items():
         if key not in ours:
             problems.append(
@@ -398,7 +478,7 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
                     f"lacks '{key}' (English: “{value}”): add '{key}:' with the text translated",
                 )
             )
-        elif set(PLACEHOLDER.findall(value)) != set(PLACEHOLDER.findall(ours[key])):
+        elif placeholders(value) != placeholders(ours[key]):
             problems.append(
                 Problem(
                     shown,

@@ -11,7 +11,6 @@ languages. Every command reads ./mkdocs.yml (or --config PATH) once. Problems ar
 from __future__ import annotations
 
 import functools
-import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,7 @@ import click
 from eme_toolkit import internals
 from eme_toolkit.check import check
 from eme_toolkit.config import CODE, IN_PROGRESS, Site, load_site
+from eme_toolkit.diff import DiffError, changes, format_changes
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError
 from eme_toolkit.languages import (
@@ -30,7 +30,9 @@ from eme_toolkit.languages import (
     reader_texts,
     verify_config_edit,
 )
-from eme_toolkit.record import RECORD_FILE, RECORD_HEADER, MarkError, mark_translated
+from eme_toolkit.mark import MarkError, mark_translated
+from eme_toolkit.markdown import PageError
+from eme_toolkit.record import RECORD_FILE, RECORD_HEADER
 from eme_toolkit.status import FORMATS, OUTDATED, status
 from eme_toolkit.strings import FILE as STRINGS_FILE
 
@@ -70,8 +72,11 @@ def with_site(command: Callable[..., int]) -> Callable[..., None]:
                     "folder, where mkdocs.yml is, or pass --config PATH"
                 )
             code = command(load_site(config_path), **kwargs)
-        except (LocatedError, UsageError, MarkError) as error:
+        except (LocatedError, UsageError, MarkError, DiffError) as error:
             click.echo(f"error: {error}", err=True)
+            code = 2
+        except PageError as error:  # a translation record that cannot be read
+            click.echo(f"error: translation record, line {error.line}: {error.message}", err=True)
             code = 2
         sys.exit(code)
 
@@ -130,16 +135,30 @@ def status_command(site: Site, fmt: str) -> int:
 @main.command("mark-translated")
 @click.argument("lang", metavar="LANG")
 @click.argument("page", metavar="[PAGE[#SECTION]]", required=False)
+@click.option("--force", is_flag=True, help="Mark even sections that check finds problems in.")
 @with_site
-def mark_command(site: Site, lang: str, page: str | None) -> int:
+def mark_command(site: Site, lang: str, page: str | None, force: bool) -> int:
     """Record that a translation (all, a page or a section) is up to date with English."""
-    marked = mark_translated(site, lang, page)
+    marked = mark_translated(site, lang, page, force)
     language = site.language(lang)
     assert language is not None
+    count = len(marked.sections)
     click.echo(
-        f"Marked {len(marked)} section{'s' * (len(marked) != 1)} of {language.name} as up to "
-        f"date in {site.display(site.docs_dir / language.code / RECORD_FILE)}."
+        f"Marked {count} section{'s' * (count != 1)} of {language.name} as up to date in "
+        f"{site.display(site.docs_dir / language.code / RECORD_FILE)}."
     )
+    for key in marked.skipped:
+        click.echo(f"  not marked: {key} (the translated page has no such section yet)")
+    return 0
+
+
+@main.command("diff")
+@click.argument("lang", metavar="LANG")
+@click.argument("page", metavar="[PAGE[#SECTION]]", required=False)
+@with_site
+def diff_command(site: Site, lang: str, page: str | None) -> int:
+    """What changed in English since each section was marked translated, word by word."""
+    click.echo(format_changes(changes(site, lang, page)))
     return 0
 
 
@@ -186,7 +205,9 @@ def add_language_command(site: Site, code: str, name: str) -> int:
         ) from None
 
     folder.mkdir(parents=True)
-    shutil.copyfile(english_strings, folder / STRINGS_FILE)
+    (folder / STRINGS_FILE).write_text(
+        strings_to_translate(english_strings.read_text(encoding="utf-8"), name), encoding="utf-8"
+    )
     (folder / RECORD_FILE).write_text(RECORD_HEADER, encoding="utf-8")
     site.config_path.write_text(edited, encoding="utf-8")
     click.echo(
@@ -202,3 +223,18 @@ def add_language_command(site: Site, code: str, name: str) -> int:
         f"{site.display(folder)}/ and translate it."
     )
     return 0
+
+
+def strings_to_translate(english: str, name: str) -> str:
+    """The default language's strings file for a new language: its texts, under a header that
+    speaks of the new language instead of the original's comments."""
+    lines = english.splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    header = (
+        f"# The site's own words in {name}: notices on pages, the translation status page and\n"
+        "# the 404 page. Translate the text in quotes after each colon; keep the keys on the\n"
+        "# left and placeholders such as {language} as they are. Until a text is translated,\n"
+        "# readers see it as it is here, in the original language.\n"
+    )
+    return header + "".join(lines)

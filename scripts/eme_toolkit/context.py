@@ -20,8 +20,16 @@ from eme_toolkit import internals
 from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError
+from eme_toolkit.markdown import PageError
 from eme_toolkit.status import LanguageStatus, status
-from eme_toolkit.strings import StringsError, load_strings
+from eme_toolkit.strings import (
+    FILE,
+    StringsError,
+    load_strings,
+    placeholder_problem,
+    placeholders,
+    read_strings_file,
+)
 
 
 @dataclass
@@ -50,6 +58,14 @@ class BuildContext:
         except LocatedError as error:
             raise PluginError(str(error)) from None
         self.docs = Docs(self.site)
+        unreadable = [
+            f"{self.docs.path(lang.code, name)}:{page.line}: {page.message}"
+            for lang in self.site.languages
+            for name, page in self.docs.pages(lang.code).items()
+            if isinstance(page, PageError)
+        ]
+        if unreadable:
+            raise PluginError("pages that cannot be built:\n" + "\n".join(unreadable))
         self.statuses: dict[str, LanguageStatus] = {s.code: s for s in status(self.site, self.docs)}
         self.languages: list[LanguageBuild] = []
         self.not_found_page: str | None = None
@@ -66,6 +82,7 @@ class BuildContext:
                 self._strings[lang] = load_strings(self.site.docs_dir, lang, self.site.default.code)
             except StringsError as error:
                 raise PluginError(f"{error}: run `make check`") from None
+            self._check_placeholders(lang)
         missing = sorted(set(needed) - set(self._strings[lang]))
         if missing:
             english = self.site.docs_dir / self.site.default.code / "strings.yml"
@@ -73,3 +90,20 @@ class BuildContext:
                 f"{self.site.display(english)}: add the site's text for {', '.join(missing)}"
             )
         return self._strings[lang]
+
+    def _check_placeholders(self, lang: str) -> None:
+        """A placeholder that is mistyped, or lost in translation, would reach readers as is."""
+        site = self.site
+        default = site.docs_dir / site.default.code / FILE
+        path = site.docs_dir / lang / FILE
+        english = read_strings_file(default)
+        for key, text in read_strings_file(path).items():
+            problem = placeholder_problem(key, text)
+            if (
+                problem is None
+                and key in english
+                and placeholders(text) != placeholders(english[key])
+            ):
+                problem = f"'{key}' must keep the placeholders of the English text, untranslated"
+            if problem:
+                raise PluginError(f"{site.display(path)}: {problem}: run `make check`")

@@ -61,6 +61,10 @@ TEXT_ATTRS = re.compile(r"\{:?[ ]*[#.][^{}\n]*\}")
 TEXT_ATTR_ID = re.compile(r"#([^\s}#]+)")
 # Inline markup that changes links, images, numbers or ids: text without it is read as is.
 INLINE_MARKUP = re.compile(r"[\[`<{\\&]")
+# What Section works out from the parser's tokens, kept when they are let go (Page.settle).
+SETTLED = ("digest", "body", "indented_code", "counts", "links", "numbers", "blocks", "anchors")
+# Spaces that render as one: a run of them after a line's first word.
+DOUBLED_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")
 
 FRONT_MATTER_OPEN = re.compile(r"---[ \t]*")  # MkDocs: exactly three dashes open it
 # Python-Markdown's HashHeaderProcessor and SetextHeaderProcessor, for one line.
@@ -552,10 +556,27 @@ class Section:
         """The section's Markdown without trailing spaces or blank lines around it."""
         return "\n".join(text.rstrip() for _, text in self.lines).strip("\n")
 
-    @property
+    @cached_property
     def digest(self) -> str:
-        """A short hash of the source: what a translation record remembers."""
-        return hashlib.sha1(self.source.encode("utf-8")).hexdigest()[:12]
+        """A short hash of the section as it reads, for translation records: changes that leave
+        the rendered text as it is (a paragraph wrapped anew, spaces doubled or at line ends)
+        leave the hash as it is."""
+        first = self.lines[0][0] if self.lines else 1
+        texts = [text.rstrip() for _, text in self.lines]
+        code: set[int] = set()
+        for token in self._tokens:
+            start, end = token.map or (0, 0)
+            if token.type in ("fence", "code_block"):
+                code.update(range(start - first + 1, end - first + 1))
+            elif token.type == "paragraph_open":
+                # A paragraph's later lines continue its first: one space, wherever it wraps.
+                for index in range(start - first + 2, end - first + 1):
+                    texts[index] = "\0" + texts[index].strip()
+        for index, text in enumerate(texts):
+            if index not in code:
+                texts[index] = DOUBLED_SPACES.sub(" ", text)
+        joined = "\n".join(texts).replace("\n\0", " ").strip("\n")
+        return hashlib.sha1(joined.encode("utf-8")).hexdigest()[:12]
 
     @cached_property
     def body(self) -> list[tuple[int, str]]:
@@ -568,6 +589,11 @@ class Section:
             ):
                 skip.update(range(first + 1, end + 1))
         return [(number, text) for number, text in self.lines if number not in skip]
+
+    @cached_property
+    def indented_code(self) -> list[int]:
+        """First lines of indented code blocks: text indented by a tab or 4 spaces."""
+        return [t.map[0] + 1 for t in self._tokens if t.type == "code_block" and t.map]
 
     @cached_property
     def counts(self) -> dict[str, int]:
@@ -734,7 +760,7 @@ class Page:
         """Work out now all that is read lazily, and let go of the parser's tokens: the page
         is then small to keep between runs (see docs.PageCache)."""
         for section in self.sections:
-            for name in ("body", "counts", "links", "numbers", "blocks", "anchors"):
+            for name in SETTLED:
                 getattr(section, name)
             section.__dict__.pop("_inline", None)
             section._tokens, section._env = [], {}

@@ -1,30 +1,38 @@
-"""Tell readers when a page is not (yet) in their language, in their language.
+"""Tell readers when a page, or part of one, is not (yet) in their language, in their language.
 
 - A page shown in English because it is not translated yet gets a notice linking to the help
   page (the plugin's help_page option), and its text is marked as English.
-- A translated page whose English original changed since it was marked translated gets a
-  notice linking to the English page.
+- A translated page with sections not translated yet (missing, or still the English text) gets
+  a notice that parts of it are in English; a section still in English is marked as English.
+- A translated page with a section whose English original changed since it was marked
+  translated gets a notice linking to the English page.
 The words come from docs/<lang>/strings.yml; the HTML from overrides/partials/eme/notice.html.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from eme_toolkit.context import BuildContext
-from eme_toolkit.status import OUTDATED
+from eme_toolkit.status import ENGLISH, OUTDATED
 from eme_toolkit.status_page import PAGE as STATUS_PAGE
 from eme_toolkit.status_page import link, split
+from eme_toolkit.strings import name_in_text
 
 TEMPLATE = "partials/eme/notice.html"
-STRINGS = tuple(
-    f"{kind}_{key}" for kind in ("fallback", "outdated") for key in ("title", "text", "link")
+STRINGS = (
+    *(f"{kind}_{key}" for kind in ("fallback", "outdated") for key in ("title", "text", "link")),
+    "partial_text",
 )
+HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
 
 
 def add_notice(html: str, page: Page, context: BuildContext) -> str:
-    """The page's HTML with the notice its readers need, if any, after its title."""
+    """The page's HTML with the notices its readers need, if any, after its title."""
     site, build = context.site, context.current
     default = site.default.code
     src_lang, name = split(page.file.src_uri, {lang.code for lang in site.languages})
@@ -34,12 +42,14 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
     assert language is not None and build.env is not None
     s = context.strings(build.code, STRINGS)
     template = build.env.get_template(TEMPLATE)
+    language_name = name_in_text(language.name, build.code)
+    help_name, _, help_anchor = site.help_page.partition("#")
+    help_href = link(build, help_name, page.url, help_anchor)
     head, closing, rest = html.partition("</h1>")
     if not closing:
         head, rest = "", html
     if src_lang == default:
         # Shown from English: say so in the reader's language, and mark the text as English.
-        help_name, _, help_anchor = site.help_page.partition("#")
         head = head.replace("<h1", f'<h1 lang="{default}"', 1)
         return (
             head
@@ -47,21 +57,31 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
             + template.render(
                 kind="info",
                 title=s["fallback_title"],
-                text=s["fallback_text"].replace("{language}", language.name),
+                text=s["fallback_text"].replace("{language}", language_name),
                 link_text=s["fallback_link"],
-                href=link(build, help_name, page.url, help_anchor),
+                href=help_href,
                 content=rest,
                 content_lang=default,
             )
         )
-    status = next((p for p in context.statuses[build.code].pages if p.name == name), None)
-    if status is None or status.state != OUTDATED:
+    status = context.statuses[build.code].page(name)
+    if status is None:
         return html
-    english_url = page.url.removeprefix(f"{build.code}/") or "./"
-    return (
-        head
-        + closing
-        + template.render(
+    english = [sid for sid, why in status.reasons.items() if why == ENGLISH]
+    if english:
+        rest = mark_english(rest, set(english), default)
+    if status.untranslated_here:
+        rest = template.render(
+            kind="info",
+            title=s["fallback_title"],
+            text=s["partial_text"].replace("{language}", language_name),
+            link_text=s["fallback_link"],
+            href=help_href,
+            content=rest,
+        )
+    if status.state == OUTDATED:
+        english_url = page.url.removeprefix(f"{build.code}/") or "./"
+        rest = template.render(
             kind="warning",
             title=s["outdated_title"],
             text=s["outdated_text"],
@@ -69,4 +89,20 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
             href=get_relative_url(english_url, page.url),
             content=rest,
         )
-    )
+    return head + closing + rest
+
+
+def mark_english(html: str, ids: set[str], lang: str) -> str:
+    """Mark the sections `ids` (from their heading to the next) as text in language `lang`,
+    where a section is whole at the top of the page (not inside an admonition)."""
+    parts = []
+    starts = [match.start() for match in HEADING.finditer(html)] + [len(html)]
+    parts.append(html[: starts[0]])
+    for start, end in itertools.pairwise(starts):
+        chunk = html[start:end]
+        match = HEADING.match(chunk)
+        balanced = chunk.count("<div") == chunk.count("</div")
+        if match and match[1] in ids and balanced:
+            chunk = f'<div lang="{lang}">{chunk}</div>'
+        parts.append(chunk)
+    return "".join(parts)

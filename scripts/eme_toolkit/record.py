@@ -1,116 +1,94 @@
-"""The translation record: which English sections each translation was last checked against.
+"""The translation record: which English text each translated section was last checked against.
 
-docs/<lang>/translation-record.txt holds, per `page#section`, a hash of the English section as
-it was when its translation was marked up to date. Only `mark-translated` writes it; a hash per
-section keeps it exact in any clone, shallow or not.
+docs/<lang>/translation-record.yml holds, per `page#section` marked translated, a hash of the
+English section as it was then (see markdown.Section.digest) and that English text itself, so
+that a reviewer reads in the diff of a pull request what was marked, and `eme-i18n diff` shows
+a translator what changed in English since. Only `mark-translated` writes it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-from eme_toolkit.config import Site
-from eme_toolkit.docs import Docs
-from eme_toolkit.markdown import Page, PageError
+import yaml
 
-RECORD_FILE = "translation-record.txt"
+from eme_toolkit.config import Site
+from eme_toolkit.markdown import PageError
+from eme_toolkit.yamlfile import YamlSyntaxError, parse
+
+RECORD_FILE = "translation-record.yml"
 RECORD_HEADER = (
     "# Written by `eme-i18n mark-translated`: do not edit by hand.\n"
-    "# Each line: page#section, then a hash of the English section as it was when this\n"
-    "# language's translation of it was last brought up to date.\n"
+    "# For each section marked translated: a hash of the English section it was checked\n"
+    "# against, and that English text (`eme-i18n diff` shows what changed in it since).\n"
 )
+BROKEN = "restore the file from version control, then run mark-translated again"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """What the record keeps of one section: the English it was translated from."""
+
+    digest: str
+    english: str
 
 
 def record_path(site: Site, lang: str) -> Path:
     return site.docs_dir / lang / RECORD_FILE
 
 
-def read_record(site: Site, lang: str) -> dict[str, str]:
-    """page#section -> hash of the English section the translation was last checked against."""
+def read_record(site: Site, lang: str) -> dict[str, Mark]:
+    """page#section -> the English the translation was last checked against."""
     path = record_path(site, lang)
     if not path.is_file():
         return {}
     try:
-        text = path.read_text(encoding="utf-8")
+        data = parse(path.read_text(encoding="utf-8")) or {}
     except UnicodeDecodeError:
-        raise PageError(1, "the file is not UTF-8 text: restore it from version control") from None
+        raise PageError(1, f"the file is not UTF-8 text: {BROKEN}") from None
+    except YamlSyntaxError as error:
+        raise PageError(error.line, f"not valid YAML ({error.problem}): {BROKEN}") from None
+    if not isinstance(data, dict):
+        raise PageError(1, f"not a translation record: {BROKEN}")
     record = {}
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
-        parts = line.split()
-        if len(parts) != 2 or "#" not in parts[0]:
-            raise PageError(
-                number,
-                "not a 'page#section hash' line: restore the file from version control, then "
-                "run mark-translated again",
-            )
-        record[parts[0]] = parts[1]
+    for key, value in data.items():
+        if (
+            not isinstance(key, str)
+            or "#" not in key
+            or not isinstance(value, dict)
+            or not isinstance(value.get("digest"), str)
+            or not isinstance(value.get("english"), str)
+        ):
+            line = _line_of_key(path.read_text(encoding="utf-8"), str(key))
+            raise PageError(line, f"{key!r} is not a 'page#section' entry: {BROKEN}")
+        record[key] = Mark(value["digest"], value["english"])
     return record
 
 
-def write_record(site: Site, lang: str, record: dict[str, str]) -> None:
-    lines = [f"{key} {value}\n" for key, value in sorted(record.items())]
-    record_path(site, lang).write_text(RECORD_HEADER + "".join(lines), encoding="utf-8")
+def _line_of_key(text: str, key: str) -> int:
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 1
 
 
-class MarkError(ValueError):
-    """mark-translated was asked for something that does not exist."""
+class _Dumper(yaml.SafeDumper):
+    """Multi-line text as a literal block, the way it reads in the page."""
 
 
-def mark_translated(site: Site, lang_code: str, target: str | None = None) -> list[str]:
-    """Record the translation of `target` (all, a page, or page#section) as up to date."""
-    lang = site.language(lang_code)
-    if lang is None:
-        raise MarkError(
-            f"{lang_code!r} is not a language of the site ({site.display(site.config_path)})"
-        )
-    if lang.default:
-        raise MarkError(f"{lang.name} is the original language: there is nothing to mark")
-    docs = Docs(site)
-    english, pages = docs.pages(site.default.code), docs.pages(lang.code)
-    name, _, section_id = (target or "").partition("#")
-    if section_id and not name:
-        raise MarkError(f"name the page of #{section_id}: PAGE#SECTION, such as about.md#eme")
-    names = [name] if name else sorted(set(english) & set(pages))
-    for page_name in names:
-        for code, pages_of in ((site.default.code, english), (lang.code, pages)):
-            page = pages_of.get(page_name)
-            if page is None:
-                raise MarkError(f"{docs.path(code, page_name)} does not exist")
-            if isinstance(page, PageError):
-                raise MarkError(f"{docs.path(code, page_name)}:{page.line}: {page.message}")
-    if section_id:
-        for code in (site.default.code, lang.code):
-            page = docs.pages(code)[name]
-            if isinstance(page, Page) and page.section(section_id) is None:
-                raise MarkError(f"{docs.path(code, name)} has no heading {{ #{section_id} }}")
-    try:
-        record = read_record(site, lang.code)
-    except PageError:
-        record = {}  # unreadable: rebuilt from what is marked now
-    marked = []
-    for page_name in names:
-        original, translated = english[page_name], pages[page_name]
-        assert isinstance(original, Page) and isinstance(translated, Page)
-        for section in original.sections:
-            if not section.id or translated.section(section.id) is None:
-                continue
-            if section_id and section.id != section_id:
-                continue
-            key = f"{page_name}#{section.id}"
-            record[key] = section.digest
-            marked.append(key)
-    # Forget sections that no longer exist in both languages.
-    for key in list(record):
-        page_name, _, sid = key.partition("#")
-        original, translated = english.get(page_name), pages.get(page_name)
-        if not (
-            isinstance(original, Page)
-            and isinstance(translated, Page)
-            and original.section(sid)
-            and translated.section(sid)
-        ):
-            del record[key]
-    write_record(site, lang.code, record)
-    return marked
+def _text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _text)
+
+
+def write_record(site: Site, lang: str, record: dict[str, Mark]) -> None:
+    data = {
+        key: {"digest": mark.digest, "english": mark.english}
+        for key, mark in sorted(record.items())
+    }
+    text = yaml.dump(data, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=100)
+    record_path(site, lang).write_text(RECORD_HEADER + (text if data else ""), encoding="utf-8")

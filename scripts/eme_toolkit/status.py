@@ -1,7 +1,10 @@
-"""`status`: per language, each English page and section translated, outdated or missing.
+"""`status`: per language, each English page and section in one of three states.
 
-Outdated means the English section changed after the translation was last marked up to date
-(see record).
+- translated: marked translated, and the English has not changed since (see record);
+- outdated: marked translated, and the English has changed since;
+- untranslated: not marked translated yet: missing, still the English text, or translated but
+  never marked.
+A change that leaves the rendered English as it is (a paragraph wrapped anew) changes nothing.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from eme_toolkit.check import still_in_english
 from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.markdown import Page, PageError, title_text
@@ -16,16 +20,31 @@ from eme_toolkit.record import read_record
 
 # --- status --------------------------------------------------------------------------------
 
-TRANSLATED, OUTDATED, MISSING = "translated", "outdated", "missing"
+TRANSLATED, OUTDATED, UNTRANSLATED = "translated", "outdated", "untranslated"
+STATES = (TRANSLATED, OUTDATED, UNTRANSLATED)
+# Why a section is untranslated, as the text report says it.
+MISSING, ENGLISH, UNMARKED, UNREADABLE = "missing", "english", "unmarked", "unreadable"
+REASONS = {
+    MISSING: "missing from the translated page",
+    ENGLISH: "still the English text",
+    UNMARKED: "translated but never marked: check it, then run mark-translated",
+    UNREADABLE: "the translated page cannot be read: run `make check`",
+}
 
 
 @dataclass
 class PageStatus:
     name: str
-    state: str  # translated (every section up to date), outdated or missing
+    state: str  # translated (every section), outdated (any section), else untranslated
     sections: dict[str, str] = field(default_factory=dict)  # id -> state
     titles: dict[str, str] = field(default_factory=dict)  # id -> English heading
-    unmarked: set[str] = field(default_factory=set)  # outdated ids never marked translated
+    reasons: dict[str, str] = field(default_factory=dict)  # untranslated id -> why
+    missing: bool = False  # no translated page at all: readers see the English one
+
+    @property
+    def untranslated_here(self) -> list[str]:
+        """Ids of sections that readers of the translated page see in English."""
+        return [sid for sid, why in self.reasons.items() if why in (MISSING, ENGLISH)]
 
 
 @dataclass
@@ -52,6 +71,9 @@ class LanguageStatus:
         total = self.total_sections
         return 100 if not total else self.count_sections(TRANSLATED) * 100 // total
 
+    def page(self, name: str) -> PageStatus | None:
+        return next((p for p in self.pages if p.name == name), None)
+
     def as_dict(self) -> dict:
         return {
             "code": self.code,
@@ -61,34 +83,31 @@ class LanguageStatus:
             "percent": self.percent,
             "pages": {
                 "total": len(self.pages),
-                **{s: self.count_pages(s) for s in (TRANSLATED, OUTDATED, MISSING)},
+                **{s: self.count_pages(s) for s in STATES},
+                "missing": sum(p.missing for p in self.pages),
             },
             "sections": {
                 "total": self.total_sections,
-                **{s: self.count_sections(s) for s in (TRANSLATED, OUTDATED, MISSING)},
+                **{s: self.count_sections(s) for s in STATES},
             },
-            "missing_pages": [p.name for p in self.pages if p.state == MISSING],
+            "missing_pages": [p.name for p in self.pages if p.missing],
             "outdated_sections": [
                 f"{p.name}#{sid}"
                 for p in self.pages
                 for sid, s in p.sections.items()
                 if s == OUTDATED
             ],
-            "unmarked_sections": [
-                f"{p.name}#{sid}" for p in self.pages for sid in p.sections if sid in p.unmarked
-            ],
-            "missing_sections": [
-                f"{p.name}#{sid}"
+            "untranslated_sections": [
+                {"section": f"{p.name}#{sid}", "reason": why}
                 for p in self.pages
-                if p.state != MISSING
-                for sid, s in p.sections.items()
-                if s == MISSING
+                if not p.missing
+                for sid, why in p.reasons.items()
             ],
         }
 
 
 def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
-    """Per language: each English page and section, translated, outdated or missing."""
+    """Per language: each English page and section, translated, outdated or untranslated."""
     docs = docs or Docs(site)
     english = {
         name: page for name, page in docs.pages(site.default.code).items() if isinstance(page, Page)
@@ -105,24 +124,43 @@ def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
             ids = section_ids(original)
             titles = {s.id: title_text(s.title) for s in original.sections if s.id}
             translated = pages.get(name)
-            if translated is None:
-                statuses.append(PageStatus(name, MISSING, dict.fromkeys(ids, MISSING), titles))
+            if lang.default:
+                statuses.append(
+                    PageStatus(name, TRANSLATED, dict.fromkeys(ids, TRANSLATED), titles)
+                )
                 continue
-            sections, unmarked = {}, set()
+            if translated is None:
+                sections = dict.fromkeys(ids, UNTRANSLATED)
+                reasons = dict.fromkeys(ids, MISSING)
+                statuses.append(PageStatus(name, UNTRANSLATED, sections, titles, reasons, True))
+                continue
+            sections, reasons = {}, {}
             for sid in ids:
-                if lang.default:
-                    sections[sid] = TRANSLATED
-                elif isinstance(translated, PageError) or translated.section(sid) is None:
-                    sections[sid] = MISSING if isinstance(translated, Page) else OUTDATED
+                current = original.section(sid)
+                assert current is not None
+                ours = translated.section(sid) if isinstance(translated, Page) else None
+                marked = record.get(f"{name}#{sid}")
+                if isinstance(translated, PageError):
+                    why = UNREADABLE
+                elif ours is None:
+                    why = MISSING
+                elif still_in_english(current, ours, site.keep_in_english):
+                    why = ENGLISH
+                elif marked is None:
+                    why = UNMARKED
                 else:
-                    current = original.section(sid)
-                    recorded = record.get(f"{name}#{sid}")
-                    up_to_date = current is not None and recorded == current.digest
-                    sections[sid] = TRANSLATED if up_to_date else OUTDATED
-                    if recorded is None:
-                        unmarked.add(sid)
-            state = TRANSLATED if all(s == TRANSLATED for s in sections.values()) else OUTDATED
-            statuses.append(PageStatus(name, state, sections, titles, unmarked))
+                    sections[sid] = TRANSLATED if marked.digest == current.digest else OUTDATED
+                    continue
+                sections[sid], reasons[sid] = UNTRANSLATED, why
+            states = set(sections.values())
+            state = (
+                TRANSLATED
+                if states <= {TRANSLATED}
+                else OUTDATED
+                if OUTDATED in states
+                else UNTRANSLATED
+            )
+            statuses.append(PageStatus(name, state, sections, titles, reasons))
         result.append(LanguageStatus(lang.code, lang.name, lang.kind, lang.default, statuses))
     return result
 
@@ -143,28 +181,26 @@ def format_text(statuses: list[LanguageStatus]) -> str:
         out.append(
             f"{s.name} ({s.code}, {kind}): {s.percent} %  "
             f"pages {pages['translated']}/{pages['total']} translated, "
-            f"{pages['outdated']} outdated, {pages['missing']} missing; "
+            f"{pages['outdated']} outdated, {pages['untranslated']} not translated; "
             f"sections {sections['translated']}/{sections['total']} translated, "
-            f"{sections['outdated']} outdated, {sections['missing']} missing"
+            f"{sections['outdated']} outdated, {sections['untranslated']} not translated"
         )
         if d["missing_pages"]:
             out.append("  missing pages (shown in English): " + ", ".join(d["missing_pages"]))
         for key in d["outdated_sections"]:
-            why = (
-                "translated but never marked up to date: check it, then run mark-translated"
-                if key in d["unmarked_sections"]
-                else "English changed since the translation was marked up to date"
+            out.append(
+                f"  outdated: {key} (English changed since it was marked: see "
+                f"`make diff CODE={s.code} PAGE={key}`)"
             )
-            out.append(f"  outdated: {key} ({why})")
-        for key in d["missing_sections"]:
-            out.append(f"  missing section: {key}")
+        for item in d["untranslated_sections"]:
+            out.append(f"  not translated: {item['section']} ({REASONS[item['reason']]})")
     return "\n".join(out)
 
 
 def format_markdown(statuses: list[LanguageStatus]) -> str:
     out = [
-        "| Language | Kind | Translated | Pages translated | Outdated pages | Missing pages "
-        "| Sections translated | Outdated sections | Missing sections |",
+        "| Language | Kind | Translated | Pages translated | Outdated pages | Pages not translated "
+        "| Sections translated | Outdated sections | Sections not translated |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for s in statuses:
@@ -172,14 +208,17 @@ def format_markdown(statuses: list[LanguageStatus]) -> str:
         p, c = d["pages"], d["sections"]
         out.append(
             f"| {s.name} ({s.code}) | {'original' if s.default else s.kind} | {s.percent} % "
-            f"| {p['translated']}/{p['total']} | {p['outdated']} | {p['missing']} "
-            f"| {c['translated']}/{c['total']} | {c['outdated']} | {c['missing']} |"
+            f"| {p['translated']}/{p['total']} | {p['outdated']} | {p['untranslated']} "
+            f"| {c['translated']}/{c['total']} | {c['outdated']} | {c['untranslated']} |"
         )
     for s in statuses:
         d = s.as_dict()
         items = [f"- missing page: `{n}`" for n in d["missing_pages"]]
         items += [f"- outdated: `{k}`" for k in d["outdated_sections"]]
-        items += [f"- missing section: `{k}`" for k in d["missing_sections"]]
+        items += [
+            f"- not translated: `{i['section']}` ({REASONS[i['reason']]})"
+            for i in d["untranslated_sections"]
+        ]
         if items:
             out += ["", f"## {s.name} ({s.code})", "", *items]
     return "\n".join(out)

@@ -13,7 +13,7 @@ from mkdocs.utils import get_relative_url
 
 from eme_toolkit.context import BuildContext, LanguageBuild
 from eme_toolkit.markdown import Page
-from eme_toolkit.status import MISSING, OUTDATED, TRANSLATED
+from eme_toolkit.status import OUTDATED, TRANSLATED, UNTRANSLATED
 
 PAGE = "status.md"
 TEMPLATE = "partials/eme/status.html"
@@ -126,7 +126,7 @@ def body(context: BuildContext) -> str:
                 "pages": f"{st.count_pages(TRANSLATED)}/{len(st.pages)}",
                 "sections": f"{st.count_sections(TRANSLATED)}/{st.total_sections}",
                 "outdated": st.count_sections(OUTDATED),
-                "missing": st.count_sections(MISSING),
+                "missing": st.count_sections(UNTRANSLATED),
             }
         )
     here_url = build.urls[PAGE]
@@ -143,7 +143,7 @@ def body(context: BuildContext) -> str:
         s=s,
         rows=rows,
         here=here.name,
-        missing=pages(MISSING),
+        missing=pages(UNTRANSLATED),
         outdated=pages(OUTDATED),
         help_href=link(build, help_name, here_url, help_anchor),
     )

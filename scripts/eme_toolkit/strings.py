@@ -7,12 +7,43 @@ key, so a reader never sees a blank.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from eme_toolkit.errors import LocatedError
 from eme_toolkit.yamlfile import YamlSyntaxError, parse
 
 FILE = "strings.yml"
+PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
+# The placeholders each string may hold, filled in by the plugin; any other is a typo.
+PLACEHOLDERS: dict[str, set[str]] = {"fallback_text": {"language"}, "partial_text": {"language"}}
+# Languages that write language names in lower case in running text ("till svenska").
+LOWER_CASE_NAMES = frozenset(
+    [
+        "ca",
+        "cs",
+        "da",
+        "es",
+        "et",
+        "fi",
+        "fr",
+        "hr",
+        "hu",
+        "it",
+        "lt",
+        "lv",
+        "nb",
+        "nn",
+        "no",
+        "pl",
+        "pt",
+        "pt-BR",
+        "ro",
+        "sk",
+        "sl",
+        "sv",
+    ]
+)
 
 
 class StringsError(LocatedError):
@@ -42,3 +73,24 @@ def load_strings(docs_dir: Path, lang: str, default_lang: str) -> dict[str, str]
     if lang != default_lang:
         strings.update(read_strings_file(Path(docs_dir) / lang / FILE))
     return strings
+
+
+def placeholders(text: str) -> set[str]:
+    return set(PLACEHOLDER.findall(text))
+
+
+def placeholder_problem(key: str, text: str) -> str | None:
+    """What is wrong with the placeholders of string `key`, or None."""
+    known = PLACEHOLDERS.get(key, set())
+    unknown = sorted(placeholders(text) - known)
+    if not unknown:
+        return None
+    if known:
+        allowed = ", ".join(f"{{{name}}}" for name in sorted(known))
+        return f"'{key}' has {{{unknown[0]}}}, which is no placeholder: write {allowed}"
+    return f"'{key}' has {{{unknown[0]}}}, but takes no placeholder: remove the braces"
+
+
+def name_in_text(name: str, text_lang: str) -> str:
+    """A language's name as it stands inside a sentence of language `text_lang`."""
+    return name[:1].lower() + name[1:] if text_lang in LOWER_CASE_NAMES else name

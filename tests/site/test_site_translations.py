@@ -45,7 +45,7 @@ def test_up_to_date_pages_carry_no_notice(built_site: Path) -> None:
 
 def test_strings_and_records_stay_out_of_the_site(built_site: Path) -> None:
     names = {p.name for p in built_site.rglob("*")}
-    assert "strings.yml" not in names and "translation-record.txt" not in names
+    assert "strings.yml" not in names and "translation-record.yml" not in names
 
 
 def test_every_string_exists_in_every_language() -> None:

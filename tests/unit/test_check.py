@@ -79,7 +79,7 @@ def test_compare_sections_reports_text_left_in_english() -> None:
             "fi.md",
             5,
             "text is the same as in English (en.md:1): translate it (names that stay in "
-            "English go in extra: keep_in_english: in mkdocs.yml)",
+            "English go under keep_in_english: of the eme-toolkit plugin in mkdocs.yml)",
         )
     ]
 
@@ -159,7 +159,7 @@ def test_check_strings_reports_a_placeholder_mismatch(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     strings = site.docs_dir / "fi" / "strings.yml"
     text = strings.read_text(encoding="utf-8")
-    strings.write_text(text.replace("({language})", "(kieli)"), encoding="utf-8")
+    strings.write_text(text.replace("({language})", "(kieli)", 1), encoding="utf-8")
     finnish = site.language("fi")
     assert finnish is not None
     assert check_strings(site, finnish) == [
@@ -181,7 +181,7 @@ def test_check_strings_reports_missing_and_extra_keys(tmp_path: Path) -> None:
     swedish = site.language("sv")
     assert swedish is not None
     problems = check_strings(site, swedish)
-    assert len(problems) == 22  # 21 keys lacking, 1 extra
+    assert len(problems) == 23  # 22 keys lacking, 1 extra
     assert problems[0] == Problem(
         "docs/sv/strings.yml",
         1,
@@ -206,5 +206,21 @@ def test_check_reports_a_page_missing_from_a_complete_language(tmp_path: Path) -
             1,
             "page missing: Suomi is a complete language; copy docs/en/guide.md here and "
             "translate it",
+        )
+    ]
+
+
+def test_check_strings_names_a_mistyped_placeholder_in_any_language(tmp_path: Path) -> None:
+    site = fixture_site(tmp_path)
+    strings = site.docs_dir / "en" / "strings.yml"
+    text = strings.read_text(encoding="utf-8")
+    strings.write_text(text.replace("into {language} yet, so it", "into {langauge} yet, so it"))
+    english = site.language("en")
+    assert english is not None
+    assert check_strings(site, english) == [
+        Problem(
+            "docs/en/strings.yml",
+            5,
+            "'fallback_text' has {langauge}, which is no placeholder: write {language}",
         )
     ]

@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURE
 
-from eme_toolkit.cli import main
+from eme_toolkit.cli import main, strings_to_translate
 
 
 def fixture_config(tmp_path: Path) -> Path:
@@ -103,7 +103,13 @@ def test_add_language_registers_the_language(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("Added Dansk (da), a language in progress:\n")
     docs = config.parent / "docs"
-    assert (docs / "da" / "strings.yml").read_bytes() == (docs / "en" / "strings.yml").read_bytes()
+    strings = (docs / "da" / "strings.yml").read_text(encoding="utf-8")
+    english = (docs / "en" / "strings.yml").read_text(encoding="utf-8")
+    assert strings.startswith("# The site's own words in Dansk:")
+    assert strings_to_translate(english, "Dansk") == strings
+    assert [line for line in strings.splitlines() if not line.startswith("#")] == [
+        line for line in english.splitlines() if not line.startswith("#")
+    ]
     assert "        da: in progress\n" in config.read_text("utf-8")
 
 
@@ -112,7 +118,7 @@ def test_mark_translated_reports_what_it_marked(tmp_path: Path) -> None:
     result = run("mark-translated", "sv", "--config", str(config))
     assert result.exit_code == 0
     assert result.stdout == (
-        "Marked 2 sections of Svenska as up to date in docs/sv/translation-record.txt.\n"
+        "Marked 2 sections of Svenska as up to date in docs/sv/translation-record.yml.\n"
     )
 
 

@@ -46,6 +46,7 @@ def test_every_notice_string_is_in_the_sites_english_strings() -> None:
         "outdated_title",
         "outdated_text",
         "outdated_link",
+        "partial_text",
     )
     english = read_strings_file(DOCS / "en" / "strings.yml")
     assert [key for key in STRINGS if key not in english] == []
@@ -60,7 +61,7 @@ def test_a_page_shown_in_english_says_so_and_is_marked_english(tmp_path: Path) -
         '<h1 lang="en" id="guide">Guide</h1>'
         '<div class="admonition info translation-notice">\n'
         '  <p class="admonition-title">Not translated yet</p>\n'
-        "  <p>This page has not been translated into Svenska yet, so it is shown in English. "
+        "  <p>This page has not been translated into svenska yet, so it is shown in English. "
         '<a href="../about/#translate">Help translate it</a></p>\n'
         "</div>"
         '<div lang="en"><p>Text</p></div>'
