@@ -44,7 +44,7 @@ class LanguageBuild:
 class BuildContext:
     """The site, its pages and their translation status, read once per site build."""
 
-    def __init__(self, config: MkDocsConfig, options: ToolkitConfig) -> None:
+    def __init__(self, config: MkDocsConfig, options: ToolkitConfig, serving: bool = False) -> None:
         config_path = Path(config.config_file_path)
         try:
             self.site: Site = make_site(
@@ -58,14 +58,17 @@ class BuildContext:
         except LocatedError as error:
             raise PluginError(str(error)) from None
         self.docs = Docs(self.site)
-        unreadable = [
-            f"{self.docs.path(lang.code, name)}:{page.line}: {page.message}"
+        # Pages that cannot be read: a build fails on them; `mkdocs serve` shows them with the
+        # problem on top, and goes on serving the rest (see serve.show_unreadable).
+        self.unreadable: dict[str, str] = {
+            f"{lang.code}/{name}": f"{self.docs.path(lang.code, name)}:{page.line}: {page.message}"
             for lang in self.site.languages
             for name, page in self.docs.pages(lang.code).items()
             if isinstance(page, PageError)
-        ]
-        if unreadable:
-            raise PluginError("pages that cannot be built:\n" + "\n".join(unreadable))
+        }
+        if self.unreadable and not serving:
+            problems = "\n".join(self.unreadable.values())
+            raise PluginError(f"pages that cannot be built:\n{problems}")
         self.statuses: dict[str, LanguageStatus] = {s.code: s for s in status(self.site, self.docs)}
         self.languages: list[LanguageBuild] = []
         self.not_found_page: str | None = None

@@ -26,6 +26,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def __init__(self) -> None:
         self._context: BuildContext | None = None
         self._check_port = False
+        self._serving = False
 
     @property
     def context(self) -> BuildContext:
@@ -36,7 +37,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across `mkdocs serve` rebuilds; each rebuild
         still starts from a fresh BuildContext in on_config."""
-        self._check_port = command == "serve"
+        self._check_port = self._serving = command == "serve"
 
     @event_priority(-150)  # after static-i18n has set up this language's build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -46,7 +47,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if problem:
                 raise PluginError(problem)
         if self._context is None or not self._context.languages:
-            self._context = BuildContext(config, self.config)
+            self._context = BuildContext(config, self.config, serving=self._serving)
             search.check_languages(self._context.site)
         # static-i18n sets Material's theme language for each language's build.
         code = config.theme.get("language")
@@ -60,6 +61,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         # Our partials render page content, which MkDocs builds before its own on_env.
         self.context.current.env = config.theme.get_env()
         status_page.add_page(files, config, self.context)
+        serve.show_unreadable(files, self.context.unreadable)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -141,6 +141,20 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda s: edit(s, "fi/index.md", "title: Etusivu\n---", "title: Etusivu\n"),
         "docs/fi/index.md:1: front matter opened with --- is never closed",
     ),
+    "number in the description": (
+        lambda s: edit(s, "en/guide.md", "How the groups work.", "How the 6 groups work."),
+        "docs/fi/guide.md:3: 'description:' lacks the number 6 that English has "
+        "(docs/en/guide.md:3): write it in the translation",
+    ),
+    "tab-indented list item": (
+        lambda s: edit(s, FI_GUIDE, "- Suunnittele ryhmä.\n", "\t- Suunnittele ryhmä.\n\n"),
+        "docs/fi/guide.md:14: indented by a tab or 4 spaces, this shows as code, not as text",
+    ),
+    "mistyped placeholder": (
+        lambda s: edit(s, "en/strings.yml", "into {language} yet, so it", "into {lang} yet, so it"),
+        "docs/en/strings.yml:5: 'fallback_text' has {lang}, which is no placeholder: "
+        "write {language}",
+    ),
     "heading without id": (
         lambda s: edit(s, FI_GUIDE, "## Äänet { #voices }", "## Äänet"),
         "docs/fi/guide.md:22: heading “Äänet” has no id: end it with { #id }",
@@ -225,3 +239,44 @@ def test_github_format_annotates_each_problem_on_its_line(site: Path) -> None:
         "(docs/en/guide.md:22) is missing: translate it below this line, under a heading "
         "ending in { #voices }"
     ], result.stdout
+
+
+def copy_english_page(site: Path, lang: str, translate: dict[str, str]) -> None:
+    """docs/en/guide.md copied into `lang`, with `translate`'s replacements made."""
+    text = (site / "docs" / "en" / "guide.md").read_text(encoding="utf-8")
+    for old, new in translate.items():
+        assert old in text
+        text = text.replace(old, new)
+    write(site, f"{lang}/guide.md", text)
+
+
+HALF = {
+    "The groups meet 6–8 times, 2.5 hours each time. See [the start](index.md#start).": (
+        "Ryhmät kokoontuvat 6–8 kertaa, 2,5 tuntia kerrallaan. Katso [alku](index.md#start)."
+    ),
+    "title: Guide": "title: Opas",
+    "description: How the groups work.": "description: Miten ryhmät toimivat.",
+    "# Guide { #guide }": "# Opas { #guide }",
+}
+
+
+def test_a_half_translated_page_of_a_complete_language_is_one_problem_a_section(
+    site: Path,
+) -> None:
+    copy_english_page(site, "fi", HALF)
+    result = run_cli(site / "mkdocs.yml", "check")
+    assert result.returncode == 1
+    problems = result.stdout.split("\n\n")[0].splitlines()
+    assert problems == [
+        f"docs/fi/guide.md:{line}: section {{ #{sid} }} is not translated yet: it is the "
+        f"English text of docs/en/guide.md:{line}; translate it"
+        for line, sid in ((12, "steps"), (22, "voices"), (28, "numbers"))
+    ]
+
+
+def test_a_half_translated_page_of_a_language_in_progress_passes_and_counts(site: Path) -> None:
+    copy_english_page(site, "sv", HALF)
+    assert run_cli(site / "mkdocs.yml", "check").returncode == 0
+    status = run_cli(site / "mkdocs.yml", "status").stdout
+    for sid in ("steps", "voices", "numbers"):
+        assert f"  not translated: guide.md#{sid} (still the English text)" in status
