@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from eme_toolkit.cli import main
-from eme_toolkit.config import load_site
+from eme_toolkit.config import load_site, plugin_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -28,6 +28,18 @@ FIXTURE = ROOT / "tests" / "fixtures" / "i18n" / "project"
 SITE = load_site(ROOT / "mkdocs.yml")
 LANGUAGES = tuple(lang.code for lang in sorted(SITE.languages, key=lambda lang: not lang.default))
 DEFAULT = SITE.default.code
+# Complete languages have every page and section; one in progress shows English where it lacks.
+COMPLETE = tuple(code for code in LANGUAGES if (lang := SITE.language(code)) and lang.complete)
+
+
+def nav_title(lang: str, title: str) -> str:
+    """A menu title as the language's entry in mkdocs.yml translates it."""
+    i18n = plugin_entry(SITE.settings.get("plugins"), "i18n")
+    assert isinstance(i18n, dict)
+    entry = next(e for e in i18n["languages"] if e.get("locale") == lang)
+    return (entry.get("nav_translations") or {}).get(title, title)
+
+
 CLI = (sys.executable, "-m", "eme_toolkit")
 
 

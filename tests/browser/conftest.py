@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import ROOT, mkdocs_build
+from conftest import LANGUAGES, ROOT, SITE, mkdocs_build
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
 from eme_toolkit import chromium
@@ -71,14 +71,14 @@ class Site:
     root: Path
     url: str  # ends with BASE_PATH
     host: str  # 127.0.0.1:<port>
-    languages: tuple[str, ...] = ("en", "fi")
+    languages: tuple[str, ...] = LANGUAGES
     pages: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths
 
     def page_url(self, lang: str, path: str = "") -> str:
-        return f"{self.url}{'' if lang == 'en' else lang + '/'}{path}"
+        return f"{self.url}{SITE.folder(lang)}{path}"
 
     def index(self, lang: str) -> dict:
-        folder = self.root if lang == "en" else self.root / lang
+        folder = self.root / SITE.folder(lang)
         return json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
 
 
@@ -93,8 +93,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     thread.start()
     built = Site(root, url, f"127.0.0.1:{port}")
     for lang in built.languages:
-        folder = root if lang == "en" else root / lang
-        others = {other for other in built.languages if other != lang and other != "en"}
+        folder = root / SITE.folder(lang)
+        others = {other for other in built.languages if other != lang and SITE.folder(other)}
         paths = []
         for html in sorted(folder.rglob("index.html")):
             rel = html.parent.relative_to(folder).as_posix()

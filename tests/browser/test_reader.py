@@ -6,23 +6,26 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import DEFAULT, LANGUAGES, SITE
 
 from .conftest import Reader, Site
 
+# Every pair of languages of the site, each way.
+PAIRS = [(lang, other) for lang in LANGUAGES for other in LANGUAGES if other != lang]
 OTHER = {"en": "fi", "fi": "en"}
 
 
-@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize(("lang", "other"), PAIRS)
 def test_selector_keeps_the_page_and_section_by_keyboard(
-    reader: Reader, site: Site, lang: str
+    reader: Reader, site: Site, lang: str, other: str
 ) -> None:
     reader.open(lang, "peer-groups/", "#outcomes")
-    link = reader.page.locator(f".md-select__link[hreflang={OTHER[lang]}]")
+    link = reader.page.locator(f".md-select__link[hreflang={other}]")
     link.focus()  # reached by Tab inside the selector, which opens on focus
     with reader.page.expect_navigation():
         reader.page.keyboard.press("Enter")
-    assert reader.page.url == site.page_url(OTHER[lang], "peer-groups/") + "#outcomes"
-    assert reader.page.get_attribute("html", "lang") == OTHER[lang]
+    assert reader.page.url == site.page_url(other, "peer-groups/") + "#outcomes"
+    assert reader.page.get_attribute("html", "lang") == other
     assert reader.page.locator("#outcomes").is_visible()
     assert not reader.errors
 
@@ -65,7 +68,7 @@ def test_404_speaks_the_language_of_the_missing_address(
     assert not [e for e in reader.errors if "404" not in e]
 
 
-@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_print_is_a_clean_handout(reader: Reader, site: Site, lang: str) -> None:
     reader.open(lang, "peer-groups/")
     reader.page.emulate_media(media="print")
@@ -84,20 +87,19 @@ def test_print_is_a_clean_handout(reader: Reader, site: Site, lang: str) -> None
 
 
 def _head(site: Site, lang: str, path: str) -> str:
-    folder = site.root if lang == "en" else site.root / lang
-    return (folder / path / "index.html").read_text(encoding="utf-8")
+    return (site.root / SITE.folder(lang) / path / "index.html").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_search_engines_see_each_language_as_itself(site: Site, lang: str) -> None:
     for path in site.pages[lang]:
         html = _head(site, lang, path)
         url = site.page_url(lang, path)
         assert f'<link rel="canonical" href="{url}">' in html, path
-        for other in ("en", "fi"):
+        for other in LANGUAGES:
             alternate = f'hreflang="{other}" href="{site.page_url(other, path)}"'
             assert alternate in html, (lang, path, other)
-        assert f'hreflang="x-default" href="{site.page_url("en", path)}"' in html
+        assert f'hreflang="x-default" href="{site.page_url(DEFAULT, path)}"' in html
         description = re.search(r'<meta name="description" content="([^"]+)"', html)
         assert description and len(description.group(1)) > 40, (lang, path)
         assert re.search(r'<meta property="og:title" content="[^"]+"', html)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import FIXTURE, ROOT, copy_project, mkdocs_build, run_cli
+from conftest import FIXTURE, LANGUAGES, ROOT, copy_project, mkdocs_build, run_cli
 
 from eme_toolkit.strings import load_strings
 
@@ -85,50 +85,59 @@ def test_editing_one_english_sentence_outdates_exactly_that_section(tmp_path: Pa
     assert run_cli(config, "diff", "fi").stdout.startswith("Nothing to update")
 
 
+# A language the site does not have yet (Swedish, unless it was added), and its own name.
+NEW, NEW_NAME = next(
+    (code, name)
+    for code, name in (("sv", "Svenska"), ("da", "Dansk"), ("nb", "Norsk bokmål"))
+    if code not in LANGUAGES
+)
+
+
 def test_add_language_registers_everything_and_builds(tmp_path: Path) -> None:
     project = copy_project(tmp_path)
     config = project / "mkdocs.yml"
     before = config.read_text(encoding="utf-8")
 
-    result = run_cli(config, "add-language", "sv", "--name", "Svenska")
+    result = run_cli(config, "add-language", NEW, "--name", NEW_NAME)
     assert result.returncode == 0, result.stderr
     after = config.read_text(encoding="utf-8")
     # Only lines added: every byte of the old file is still there, in order.
     diff = list(difflib.ndiff(before.splitlines(keepends=True), after.splitlines(keepends=True)))
     assert not [line for line in diff if line.startswith("- ")], "".join(diff)
     added = "".join(line[2:] for line in diff if line.startswith("+ "))
-    assert "- locale: sv\n" in added and "name: Svenska\n" in added
-    assert "nav_translations:" in added and "sv: in progress" in added
+    assert f"- locale: {NEW}\n" in added and f"name: {NEW_NAME}\n" in added
+    assert "nav_translations:" in added and f"{NEW}: in progress" in added
     # Everything else a reader of the language sees, ready to translate in its entry.
     assert "site_name:" in added and "name: Switch to dark mode" in added
     assert "!ENV [SITE_URL" in after
     docs = project / "docs"
-    strings = (docs / "sv" / "strings.yml").read_text(encoding="utf-8")
+    strings = (docs / NEW / "strings.yml").read_text(encoding="utf-8")
     assert yaml.safe_load(strings) == yaml.safe_load(
         (docs / "en" / "strings.yml").read_text(encoding="utf-8")
     )
-    assert strings.startswith("# The site's own words in Svenska:")
+    assert strings.startswith(f"# The site's own words in {NEW_NAME}:")
     assert "copy this file" not in strings and "in English" not in strings.split("\n")[0]
 
     site = tmp_path / "site"
     mkdocs_build(site, config=config)
     assert run_cli(config, "check").returncode == 0
-    swedish = status_of(config)["sv"]
+    swedish = status_of(config)[NEW]
     assert swedish["percent"] == 0 and swedish["kind"] == "in progress"
     assert swedish["pages"]["missing"] == swedish["pages"]["total"] > 0
 
     # /sv/ serves the English pages, each saying so in the reader's language, marked English.
-    about = (site / "sv" / "about" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="sv"' in about
+    about = (site / NEW / "about" / "index.html").read_text(encoding="utf-8")
+    assert f'<html lang="{NEW}"' in about
     notice = re.search(r'<div class="admonition info translation-notice">(.*?)</div>', about, re.S)
-    # Mid-sentence, as Swedish writes language names: in lower case.
-    assert notice and "not been translated into svenska yet" in notice.group(1), about[:3000]
+    # Mid-sentence, as Swedish (Danish, Norwegian) writes language names: in lower case.
+    in_text = NEW_NAME[0].lower() + NEW_NAME[1:]
+    assert notice and f"not been translated into {in_text} yet" in notice.group(1), about[:3000]
     help_link = re.search(r'href="([^"]*)#translate"', notice.group(1))
     assert help_link and help_link.group(1) == "./"  # the about page itself, in /sv/
     assert 'id="translate"' in about and '<div lang="en">' in about
-    assert (site / "sv" / "index.html").is_file()
-    sv_status = (site / "sv" / "status" / "index.html").read_text(encoding="utf-8")
-    assert re.search(r"Svenska</span> \(in progress\)</td>\s*<td[^>]*>0 %", sv_status)
+    assert (site / NEW / "index.html").is_file()
+    sv_status = (site / NEW / "status" / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf"{NEW_NAME}</span> \(in progress\)</td>\s*<td[^>]*>0 %", sv_status)
 
 
 def test_add_language_refuses_bad_requests_and_changes_nothing(tmp_path: Path) -> None:

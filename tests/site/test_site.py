@@ -8,19 +8,20 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import DOCS, LANGUAGES, copy_project
+from conftest import COMPLETE, DEFAULT, DOCS, LANGUAGES, copy_project
 from html_text import article, built_page
 
 PAGES = sorted(p.name for p in (DOCS / "en").glob("*.md"))
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$")
 
 
-def test_every_language_has_the_same_pages() -> None:
+def test_every_language_has_the_pages_of_english_and_no_others() -> None:
     for lang in LANGUAGES:
         names = sorted(p.name for p in (DOCS / lang).glob("*.md"))
         missing = sorted(set(PAGES) - set(names))
         extra = sorted(set(names) - set(PAGES))
-        assert not missing, (
+        # A language in progress may lack pages: readers see them in English.
+        assert lang not in COMPLETE or not missing, (
             f"docs/{lang}/ lacks {missing}: copy each from docs/en/ and translate it"
         )
         assert not extra, (
@@ -54,9 +55,10 @@ def test_page_is_built_in_its_language(built_site: Path, lang: str, name: str) -
     assert page.is_file(), f"docs/{lang}/{name} was not built to {page}"
     html = page.read_text(encoding="utf-8")
     assert re.search(rf'<html lang="{lang}"', html), f"{page} does not declare lang={lang}"
-    # The edit button opens the file of the page's own language.
-    assert f'/edit/main/docs/{lang}/{name}"' in html, (
-        f"{page} has no edit link to docs/{lang}/{name}"
+    # The edit button opens the file of the page's own language (English while it lacks one).
+    source = lang if (DOCS / lang / name).is_file() else DEFAULT
+    assert f'/edit/main/docs/{source}/{name}"' in html, (
+        f"{page} has no edit link to docs/{source}/{name}"
     )
 
 

@@ -7,40 +7,53 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import DOCS, LANGUAGES
+from conftest import COMPLETE, DEFAULT, DOCS, LANGUAGES, SITE, nav_title
 from html_text import article_text
 
-STATUS = {"en": "status/index.html", "fi": "fi/status/index.html"}
-TITLES = {"en": "Translation status", "fi": "Käännösten tila"}
+from eme_toolkit.strings import load_strings
+
+
+def status_page(lang: str) -> str:
+    return f"{SITE.folder(lang)}status/index.html"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_status_page_is_built_in_every_language(built_site: Path, lang: str) -> None:
-    page = built_site / STATUS[lang]
-    assert page.is_file(), f"{STATUS[lang]} was not generated"
+    page = built_site / status_page(lang)
+    assert page.is_file(), f"{status_page(lang)} was not generated"
     html = page.read_text(encoding="utf-8")
     assert f'<html lang="{lang}"' in html
-    assert f'<h1 id="status">{TITLES[lang]}' in html
+    title = load_strings(DOCS, lang, DEFAULT)["status_title"]
+    assert f'<h1 id="status">{title}' in html
     text = article_text(page)
-    # Both languages of the real site are complete and up to date.
-    for name in ("English", "Suomi"):
-        assert re.search(rf"{name} \(\w+\) 100 %", text), text
-    # The language selector leads to the status page of the other language.
-    other = "fi" if lang == "en" else "en"
-    target = "../fi/status/" if lang == "en" else "../../status/"
-    assert f'<a href="{target}" hreflang="{other}" class="md-select__link"' in html
+    # The complete languages of the real site are translated and up to date.
+    for code in COMPLETE:
+        language = SITE.language(code)
+        assert language and re.search(rf"{language.name} \(\w+\) 100 %", text), text
+    # The language selector leads to the status page of every other language.
+    depth = "../" * (1 + SITE.folder(lang).count("/"))
+    for other in LANGUAGES:
+        if other != lang:
+            target = f"{depth}{SITE.folder(other)}status/"
+            assert f'<a href="{target}" hreflang="{other}" class="md-select__link"' in html
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_status_page_is_in_the_nav(built_site: Path, lang: str) -> None:
-    home = (built_site / ("index.html" if lang == "en" else "fi/index.html")).read_text("utf-8")
+    home = (built_site / SITE.folder(lang) / "index.html").read_text("utf-8")
     link = re.search(r'<a href="status/" class="md-nav__link">\s*<span[^>]*>\s*([^<]+?)\s*<', home)
-    assert link and link.group(1) == TITLES[lang], "status page missing from the nav"
+    title = nav_title(lang, "Translation status")
+    assert link and link.group(1) == title, "status page missing from the nav"
 
 
-def test_up_to_date_pages_carry_no_notice(built_site: Path) -> None:
-    for page in built_site.rglob("*.html"):
-        assert "translation-notice" not in page.read_text(encoding="utf-8"), page
+def test_pages_of_complete_languages_carry_no_notice(built_site: Path) -> None:
+    for lang in COMPLETE:
+        folder = built_site / SITE.folder(lang)
+        others = {SITE.folder(code).strip("/") for code in LANGUAGES if code != lang} - {""}
+        for page in folder.rglob("*.html"):
+            if page.relative_to(folder).parts[0] in others:
+                continue
+            assert "translation-notice" not in page.read_text(encoding="utf-8"), page
 
 
 def test_strings_and_records_stay_out_of_the_site(built_site: Path) -> None:
