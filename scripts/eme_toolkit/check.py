@@ -224,7 +224,7 @@ def compare_pages(
     for key in ("title", "description"):
         value = translated.front_matter.get(key)
         same = isinstance(value, str) and value == english.front_matter.get(key)
-        if same and untranslated(str(value), keep):
+        if same and complete and untranslated(str(value), keep):  # else: work in progress
             problems.append(
                 Problem(
                     path,
