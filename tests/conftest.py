@@ -19,7 +19,7 @@ import pytest
 from click.testing import CliRunner
 
 from eme_toolkit.cli import main
-from eme_toolkit.config import load_site, plugin_entry
+from eme_toolkit.config import Site, load_site, plugin_entry
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
@@ -78,6 +78,19 @@ def copy_project(tmp_path: Path) -> Path:
     for folder in ("docs", "overrides"):
         shutil.copytree(ROOT / folder, project / folder)
     return project
+
+
+def fixture_site(tmp_path: Path) -> Site:
+    """A copy of the small three-language fixture site, read as the tools read it."""
+    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
+
+
+def edit(site: Site, name: str, old: str, new: str) -> None:
+    """Replace `old` (which must be there) by `new` in docs/<name> of the site."""
+    path = site.docs_dir / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")

@@ -14,7 +14,7 @@ from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import Problem
 from eme_toolkit.markdown import Page, PageError
-from eme_toolkit.record import Mark, read_record, record_path, write_record
+from eme_toolkit.record import Mark, read_record, write_record
 
 
 class MarkError(ValueError):
@@ -106,5 +106,3 @@ def mark_translated(
     write_record(site, lang.code, record)
     return marked
 
-
-__all__ = ["MarkError", "Marked", "mark_translated", "record_path"]

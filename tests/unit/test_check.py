@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURE
+from conftest import fixture_site
 
 from eme_toolkit.check import (
     check,
@@ -16,7 +15,6 @@ from eme_toolkit.check import (
     longest_increasing,
     untranslated,
 )
-from eme_toolkit.config import Site, load_site
 from eme_toolkit.errors import Problem
 from eme_toolkit.markdown import Page, Section, read_page
 
@@ -30,10 +28,6 @@ def section(text: str) -> Section:
     sections = page(text).sections
     assert len(sections) == 1
     return sections[0]
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
 
 
 def test_untranslated_finds_words_outside_code_links_and_kept_names() -> None:

@@ -2,25 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import edit, fixture_site
 
-from eme_toolkit.config import Site, load_site
 from eme_toolkit.diff import DiffError, block_diff, changes, format_changes, word_diff
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
-
-
-def edit(site: Site, name: str, old: str, new: str) -> None:
-    path = site.docs_dir / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_word_diff_marks_removed_and_added_words() -> None:

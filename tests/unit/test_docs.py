@@ -6,16 +6,12 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import FIXTURE, fixture_site
 
 from eme_toolkit import docs as docs_module
-from eme_toolkit.config import Site, load_site
+from eme_toolkit.config import load_site
 from eme_toolkit.docs import Docs, page_names, section_ids
 from eme_toolkit.markdown import Page, PageError, read_page
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
 
 
 def fixture_docs(tmp_path: Path) -> Docs:

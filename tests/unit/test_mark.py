@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import edit, fixture_site
 
-from eme_toolkit.config import Site, load_site
+from eme_toolkit.config import Site
 from eme_toolkit.mark import MarkError, mark_translated
 from eme_toolkit.markdown import read_page
 from eme_toolkit.record import Mark, read_record, record_path, write_record
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
 
 
 def english_mark(site: Site, name: str, section_id: str) -> Mark:
@@ -23,13 +18,6 @@ def english_mark(site: Site, name: str, section_id: str) -> Mark:
     section = read_page(site.docs_dir / "en" / name).section(section_id)
     assert section is not None
     return Mark(section.digest, section.source)
-
-
-def edit(site: Site, name: str, old: str, new: str) -> None:
-    path = site.docs_dir / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_every_shared_section_is_recorded_with_its_english(tmp_path: Path) -> None:

@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURE
+from conftest import fixture_site
 
-from eme_toolkit.config import Site, load_site
 from eme_toolkit.markdown import PageError
 from eme_toolkit.record import RECORD_HEADER, Mark, read_record, record_path, write_record
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
 
 
 def test_record_path_is_in_the_language_folder(tmp_path: Path) -> None:

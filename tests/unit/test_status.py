@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
-from conftest import FIXTURE
+from conftest import edit, fixture_site
 
-from eme_toolkit.config import Site, load_site
 from eme_toolkit.status import (
     OUTDATED,
     TRANSLATED,
@@ -20,17 +18,6 @@ from eme_toolkit.status import (
     format_text,
     status,
 )
-
-
-def fixture_site(tmp_path: Path) -> Site:
-    return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")
-
-
-def edit(site: Site, name: str, old: str, new: str) -> None:
-    path = site.docs_dir / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def language(*sections: str) -> LanguageStatus:
