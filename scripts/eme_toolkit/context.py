@@ -19,7 +19,7 @@ from mkdocs.exceptions import PluginError
 from eme_toolkit import internals
 from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
 from eme_toolkit.docs import Docs
-from eme_toolkit.errors import LocatedError
+from eme_toolkit.errors import LocatedError, located
 from eme_toolkit.markdown import PageError
 from eme_toolkit.status import LanguageStatus, status
 from eme_toolkit.strings import (
@@ -61,7 +61,7 @@ class BuildContext:
         # Pages that cannot be read: a build fails on them; `mkdocs serve` shows them with the
         # problem on top, and goes on serving the rest (see serve.show_unreadable).
         self.unreadable: dict[str, str] = {
-            f"{lang.code}/{name}": f"{self.docs.path(lang.code, name)}:{page.line}: {page.message}"
+            f"{lang.code}/{name}": located(self.docs.path(lang.code, name), page.line, page.message)
             for lang in self.site.languages
             for name, page in self.docs.pages(lang.code).items()
             if isinstance(page, PageError)

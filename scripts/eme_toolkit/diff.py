@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
+from eme_toolkit.errors import located
 from eme_toolkit.markdown import PageError
 from eme_toolkit.record import read_record
 from eme_toolkit.status import OUTDATED, TRANSLATED, status
@@ -95,7 +96,7 @@ def changes(site: Site, lang_code: str, target: str | None = None) -> list[Chang
             raise DiffError(f"{docs.path(site.default.code, page_name)} does not exist")
         if isinstance(page, PageError):
             raise DiffError(
-                f"{docs.path(site.default.code, page_name)}:{page.line}: {page.message}"
+                located(docs.path(site.default.code, page_name), page.line, page.message)
             )
         ids = [section_id] if section_id else section_ids(page)
         for sid in ids:

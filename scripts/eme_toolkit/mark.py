@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from eme_toolkit.check import compare_sections, still_in_english
 from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs
-from eme_toolkit.errors import Problem
+from eme_toolkit.errors import Problem, located
 from eme_toolkit.markdown import Page, PageError
 from eme_toolkit.record import Mark, read_record, write_record
 
@@ -49,7 +49,7 @@ def mark_translated(
             if page is None:
                 raise MarkError(f"{docs.path(code, page_name)} does not exist")
             if isinstance(page, PageError):
-                raise MarkError(f"{docs.path(code, page_name)}:{page.line}: {page.message}")
+                raise MarkError(located(docs.path(code, page_name), page.line, page.message))
     if section_id:
         for code in (site.default.code, lang.code):
             page = docs.pages(code)[name]
@@ -105,4 +105,3 @@ def mark_translated(
             del record[key]
     write_record(site, lang.code, record)
     return marked
-
