@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -18,6 +19,7 @@ from mkdocs.structure.pages import Page
 from eme_toolkit import head, internals, not_found, notices, search, serve, status_page
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit.templates import CompiledTemplates
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
@@ -27,6 +29,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self._context: BuildContext | None = None
         self._check_port = False
         self._serving = False
+        self._templates = CompiledTemplates()  # kept across language builds and rebuilds
 
     @property
     def context(self) -> BuildContext:
@@ -56,10 +59,13 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.context.languages.append(LanguageBuild(str(code)))
         return config
 
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        return self._templates.share_with(env)
+
     @event_priority(-200)  # after static-i18n has chosen this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Our partials render page content, which MkDocs builds before its own on_env.
-        self.context.current.env = config.theme.get_env()
+        self.context.current.env = self._templates.share_with(config.theme.get_env())
         status_page.add_page(files, config, self.context)
         serve.show_unreadable(files, self.context.unreadable)
         return files
