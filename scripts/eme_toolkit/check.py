@@ -23,7 +23,7 @@ from eme_toolkit.markdown import (
     normalise_number,
     title_text,
 )
-from eme_toolkit.record import read_record, record_path
+from eme_toolkit.record import record_path
 from eme_toolkit.strings import FILE as STRINGS_FILE
 from eme_toolkit.strings import (
     StringsError,
@@ -85,7 +85,7 @@ def check(site: Site, docs: Docs | None = None) -> list[Problem]:
                     )
                 )
         problems += check_strings(site, lang)
-        problems += check_record(site, lang)
+        problems += check_record(site, docs, lang)
     return sorted(problems)
 
 
@@ -318,8 +318,13 @@ def still_in_english(english: Section, translated: Section, keep: list[str]) -> 
     """The section is the English one, copied and not translated yet: every block of it that
     has words is a block of the English section."""
     english_blocks = {text for _, text in english.blocks}
-    worded = [text for _, text in translated.blocks if untranslated(text, keep)]
-    return bool(worded) and all(text in english_blocks for text in worded)
+    english_words = False
+    for _, text in translated.blocks:
+        if text in english_blocks:
+            english_words = english_words or untranslated(text, keep)
+        elif untranslated(text, keep):
+            return False  # a block with words of its own: translated, at least in part
+    return english_words
 
 
 def check_indentation(path: str, page: Page) -> list[Problem]:
@@ -503,9 +508,9 @@ def _key_line(text: str, key: str) -> int:
     return line_of(text, rf"^{re.escape(key)}\s*:")
 
 
-def check_record(site: Site, lang: Language) -> list[Problem]:
+def check_record(site: Site, docs: Docs, lang: Language) -> list[Problem]:
     try:
-        read_record(site, lang.code)
+        docs.record(lang.code)
     except PageError as error:
         path = site.display(record_path(site, lang.code))
         return [Problem(path, error.line, error.message)]

@@ -16,7 +16,6 @@ from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import located
 from eme_toolkit.markdown import PageError
-from eme_toolkit.record import read_record
 from eme_toolkit.status import OUTDATED, TRANSLATED, status
 
 # A line that starts a block of its own: a list item, a table row, a heading, a quote.
@@ -87,7 +86,7 @@ def changes(site: Site, lang_code: str, target: str | None = None) -> list[Chang
     english = docs.pages(site.default.code)
     name, _, section_id = (target or "").partition("#")
     names = [name] if name else sorted(english)
-    record = read_record(site, lang.code)
+    record = docs.record(lang.code)
     states = {p.name: p for p in next(s for s in status(site, docs) if s.code == lang.code).pages}
     found = []
     for page_name in names:

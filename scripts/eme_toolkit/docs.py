@@ -18,6 +18,7 @@ from pathlib import Path
 from eme_toolkit import markdown
 from eme_toolkit.config import Site
 from eme_toolkit.markdown import Page, PageError, read_page
+from eme_toolkit.record import Mark, read_record
 
 Pages = dict[str, Page | PageError]
 CACHE = Path(".cache") / "eme-toolkit" / "pages.pickle"
@@ -89,6 +90,7 @@ class Docs:
         self._pages: dict[str, Pages] = {}
         self._ids: dict[tuple[str, str], set[str]] = {}
         self._paths: dict[tuple[str, str], str] = {}
+        self._records: dict[str, dict[str, Mark] | PageError] = {}
 
     def folder(self, lang: str) -> Path:
         return self.site.docs_dir / lang
@@ -114,6 +116,18 @@ class Docs:
             self._pages[lang] = pages
             self.cache.save()
         return self._pages[lang]
+
+    def record(self, lang: str) -> dict[str, Mark]:
+        """The language's translation record, read once; PageError if it cannot be read."""
+        if lang not in self._records:
+            try:
+                self._records[lang] = read_record(self.site, lang)
+            except PageError as error:
+                self._records[lang] = error
+        found = self._records[lang]
+        if isinstance(found, PageError):
+            raise found
+        return found
 
     def ids(self, lang: str, name: str) -> set[str] | None:
         """Anchors of a page; None if it cannot be read (that is reported on its own)."""

@@ -14,7 +14,7 @@ from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import Problem, located
 from eme_toolkit.markdown import Page, PageError
-from eme_toolkit.record import Mark, read_record, write_record
+from eme_toolkit.record import Mark, write_record
 
 
 class MarkError(ValueError):
@@ -56,7 +56,7 @@ def mark_translated(
             if isinstance(page, Page) and page.section(section_id) is None:
                 raise MarkError(f"{docs.path(code, name)} has no heading {{ #{section_id} }}")
     try:
-        record = read_record(site, lang.code)
+        record = dict(docs.record(lang.code))
     except PageError:
         record = {}  # unreadable: rebuilt from what is marked now
     marked, problems = Marked(), []

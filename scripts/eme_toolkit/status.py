@@ -16,7 +16,6 @@ from eme_toolkit.check import still_in_english
 from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.markdown import Page, PageError, title_text
-from eme_toolkit.record import read_record
 
 # --- status --------------------------------------------------------------------------------
 
@@ -116,7 +115,7 @@ def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
     for lang in site.languages:
         pages = docs.pages(lang.code)
         try:
-            record = {} if lang.default else read_record(site, lang.code)
+            record = {} if lang.default else docs.record(lang.code)
         except PageError:
             record = {}
         statuses = []
