@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, Response, sync_playwright
 
 from eme_toolkit import chromium as system_chromium
 
@@ -72,7 +72,7 @@ class Weight:
 def kind(path: str, content_type: str) -> str:
     if "html" in content_type:
         return "html"
-    if path.endswith("search_index.json"):
+    if path.endswith(("search_index.json", "search_index.full.json")):
         return "search index"
     if "css" in content_type:
         return "css"
@@ -156,25 +156,39 @@ class SearchTiming:
     query: str
     ms: float
     results: int
+    gzip_bytes: int = 0  # what the query downloaded (the first one: the index, the worker)
 
 
 def search_latency(
     browser: Browser, url: str, queries: list[str], key_delay_ms: int = 100
-) -> list[SearchTiming]:
-    """Milliseconds from the last keystroke to the last change of the shown results, per query.
+) -> tuple[SearchTiming, list[SearchTiming]]:
+    """Milliseconds from the last keystroke to the last change of the shown results: the first
+    query of a visit (which loads the index) with what it downloaded, then each query.
 
     The clock starts at the last change of the query text (the last keystroke's input event) and
     stops at the last change of the result list.
     """
     context = browser.new_context()
+    downloads: list[int] = []
+    loading = [False]
+
+    def count(response: Response) -> None:
+        if loading[0] and response.status < 400:
+            body = response.body()
+            compressible = any(t in response.headers.get("content-type", "") for t in COMPRESSIBLE)
+            downloads.append(len(gzip.compress(body, 6)) if compressible else len(body))
+
+    context.on("response", count)
     page = context.new_page()
     page.goto(url, wait_until="networkidle")
     page.evaluate(SETUP)
     search = page.locator("input.md-search__input")
     search.click()
     timings = []
-    # The first query warms up the worker and waits for the index to load; it is not counted.
+    # The first query loads the index and warms up the worker; it is reported on its own.
+    first = SearchTiming(queries[0], 0.0, 0)
     for n, query in enumerate([queries[0], *queries]):
+        loading[0] = n == 0
         search.fill("")
         _settle(page)
         page.evaluate("() => { window.__bench.keys = []; window.__bench.changes = []; }")
@@ -190,13 +204,15 @@ def search_latency(
         _settle(page)
         keys, changes = page.evaluate("() => [window.__bench.keys, window.__bench.changes]")
         shown = page.locator(".md-search-result__item").count()
-        if n == 0:
-            continue
         last_key = keys[-1]
         after = [t for t in changes if t >= last_key]
-        timings.append(SearchTiming(query, (after[-1] - last_key) if after else 0.0, shown))
+        timing = SearchTiming(query, (after[-1] - last_key) if after else 0.0, shown)
+        if n == 0:
+            first = SearchTiming(query, timing.ms, shown, sum(downloads))
+        else:
+            timings.append(timing)
     context.close()
-    return timings
+    return first, timings
 
 
 def median_ms(timings: list[SearchTiming]) -> float:

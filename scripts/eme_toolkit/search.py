@@ -12,6 +12,11 @@ alone, every page would search one index holding every language. So in each lang
 - `__config.search` points at assets/javascripts/workers/search-i18n.js, which runs
   Material's own worker unchanged but reduces each typed word to its stem first (Material
   appends a wildcard to every word, and lunr does not stem a word with a wildcard).
+
+The index is downloaded only when a reader searches, so that a first visit weighs the same
+however large the site grows: Material's JavaScript fetches `search/search_index.json` on every
+page load, so that file holds only the index's settings, and the worker fetches the whole
+index, `search/search_index.full.json`, and Material's own worker with it, at the first query.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ from mkdocs.exceptions import PluginError
 from eme_toolkit import internals
 from eme_toolkit.config import Site
 
-INDEX = "search/search_index.json"
+INDEX = "search/search_index.json"  # what Material fetches on page load: the settings only
+FULL_INDEX = "search/search_index.full.json"  # what the worker fetches at the first query
 WORKER = "search-i18n.js"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
 
@@ -42,17 +48,24 @@ def check_languages(site: Site) -> None:
             )
 
 
-def worker_url(material_worker: str) -> str:
-    """Our worker next to Material's, told Material's (hashed) file name."""
+def worker_url(material_worker: str, index: str = "") -> str:
+    """Our worker next to Material's, told Material's (hashed) file name and where the full
+    index is, relative to the worker."""
     head, name = posixpath.split(material_worker)
-    return posixpath.join(head, f"{WORKER}?worker={name}")
+    query = f"worker={name}" + (f"&index={index}" if index else "")
+    return posixpath.join(head, f"{WORKER}?{query}")
 
 
 def point_at_language(html: str, page_url: str, code: str, site: Site, where: str) -> str:
     """Point a page's __config at its language's index and at our worker."""
 
     def change(data: dict[str, Any]) -> None:
-        data["search"] = worker_url(data["search"])
+        # The worker's folder in the site, from the page's: where the full index is from there.
+        workers = posixpath.dirname(
+            posixpath.normpath(posixpath.join(posixpath.dirname(page_url), data["search"]))
+        )
+        index = posixpath.relpath(site.folder(code) + FULL_INDEX, workers)
+        data["search"] = worker_url(data["search"], index)
         if site.folder(code):
             # From the page's folder to the language's: 'fi/about/' -> '..', 'fi/' -> '.'.
             data["base"] = posixpath.relpath(site.folder(code), posixpath.dirname(page_url))
@@ -61,7 +74,7 @@ def point_at_language(html: str, page_url: str, code: str, site: Site, where: st
 
 
 def use_worker(html: str, where: str) -> str:
-    """Our worker only (the 404 page, whose script picks the language's index by address)."""
+    """Our worker only: the 404 page's script picks the language's index by address."""
 
     def change(data: dict[str, Any]) -> None:
         data["search"] = worker_url(data["search"])
@@ -89,9 +102,12 @@ def language_index(data: dict[str, Any], code: str, site: Site) -> dict[str, Any
 
 
 def write_language_index(site_dir: Path, code: str, site: Site) -> None:
-    """Write this language's own index from the one Material's search plugin just wrote."""
+    """Write this language's own index from the one Material's search plugin just wrote: the
+    whole of it for the worker, its settings for Material's page script."""
     data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
-    target = site_dir / site.folder(code) / INDEX
-    target.parent.mkdir(parents=True, exist_ok=True)
     index = language_index(data, code, site)
-    target.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), "utf-8")
+    folder = site_dir / site.folder(code)
+    (folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
+    for name, content in ((FULL_INDEX, index), (INDEX, {**index, "docs": []})):
+        text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
+        (folder / name).write_text(text, encoding="utf-8")

@@ -22,6 +22,7 @@ from conftest import LANGUAGES, ROOT, SITE, mkdocs_build
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
 from eme_toolkit import chromium
+from eme_toolkit.search import FULL_INDEX
 
 BASE_PATH = "/eme-toolkit/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -79,7 +80,7 @@ class Site:
 
     def index(self, lang: str) -> dict:
         folder = self.root / SITE.folder(lang)
-        return json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+        return json.loads((folder / FULL_INDEX).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="session")

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit
 
 import pytest
+from conftest import LANGUAGES
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import Reader, Site
@@ -174,4 +176,25 @@ def test_an_empty_search_asks_for_words(reader: Reader, lang: str) -> None:
     reader.page.keyboard.press("ControlOrMeta+a")
     reader.page.keyboard.press("Backspace")
     reader.page.locator(".md-search-result__meta").filter(has_text=placeholder).wait_for()
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_index_is_loaded_at_the_first_query_not_with_the_page(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """A first visit fetches only the index's settings; the whole index and Material's worker
+    come when the reader searches, and the search then answers."""
+    reader.open(lang, "peer-groups/")
+    reader.page.wait_for_load_state("networkidle")
+    loaded = [urlsplit(url).path for url in reader.requests]
+    assert f"{urlsplit(site.page_url(lang)).path}search/search_index.json" in loaded, loaded
+    assert not [path for path in loaded if path.endswith("search_index.full.json")], loaded
+    assert not [path for path in loaded if re.search(r"/workers/search\.[0-9a-f]+\.min\.js", path)]
+    index = site.index(lang)
+    word = max(re.findall(r"[^\W\d_]{6,}", index["docs"][1]["text"]), key=len)
+    reader.search(word)
+    reader.page.locator(".md-search-result__link").first.wait_for()
+    full = f"{site.page_url(lang)}search/search_index.full.json"
+    assert full in reader.requests, [u for u in reader.requests if "search" in u]
     assert not reader.errors

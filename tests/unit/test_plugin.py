@@ -103,6 +103,6 @@ def test_on_post_build_ends_its_language_and_writes_its_index(tmp_path: Path) ->
 
     plugin.on_post_build(config=config)
     assert [build.code for build in plugin.context.languages] == [DEFAULT]
-    written = json.loads((tmp_path / "fi" / "search" / "search_index.json").read_text("utf-8"))
+    written = json.loads((tmp_path / "fi" / "search" / "search_index.full.json").read_text("utf-8"))
     assert written["docs"] == [{"location": "about/"}]
     assert written["config"]["lang"] == ["fi"]

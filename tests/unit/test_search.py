@@ -81,24 +81,33 @@ def test_write_language_index_writes_into_the_language_folder(tmp_path: Path) ->
     (tmp_path / "search").mkdir()
     (tmp_path / "search" / "search_index.json").write_text(json.dumps(INDEX), "utf-8")
     write_language_index(tmp_path, "fi", SITE)
-    written = json.loads((tmp_path / "fi" / "search" / "search_index.json").read_text("utf-8"))
-    assert written == language_index(INDEX, "fi", SITE)
+    full = json.loads((tmp_path / "fi" / "search" / "search_index.full.json").read_text("utf-8"))
+    assert full == language_index(INDEX, "fi", SITE)
+    # What Material fetches with every page: the settings, no entries.
+    settings = json.loads((tmp_path / "fi" / "search" / "search_index.json").read_text("utf-8"))
+    assert settings == {"config": full["config"], "docs": []}
 
 
 @pytest.mark.parametrize(
     ("page_url", "base"), [("fi/about/", ".."), ("fi/", "."), ("fi/a/b/", "../..")]
 )
-def test_point_at_language_sets_base_to_the_language_folder(page_url: str, base: str) -> None:
-    html = page_html({"base": "../..", "search": WORKER})
+def test_point_at_language_sets_base_and_index_to_the_language_folder(
+    page_url: str, base: str
+) -> None:
+    # Material's worker, as the page links it: relative to the page.
+    worker = "../" * page_url.count("/") + "assets/javascripts/workers/search.a7633da7.min.js"
+    html = page_html({"base": "../..", "search": worker})
     data = config_of(point_at_language(html, page_url, "fi", SITE, "fi/about.md"))
     assert data["base"] == base
-    assert data["search"] == worker_url(WORKER)
+    assert data["search"] == worker_url(worker, "../../../fi/search/search_index.full.json")
 
 
 def test_point_at_language_keeps_base_for_the_default_language() -> None:
-    html = page_html({"base": "..", "search": WORKER})
+    worker = "../assets/javascripts/workers/search.a7633da7.min.js"
+    html = page_html({"base": "..", "search": worker})
     data = config_of(point_at_language(html, "about/", "en", SITE, "en/about.md"))
-    assert data == {"base": "..", "search": worker_url(WORKER)}
+    index = "../../../search/search_index.full.json"
+    assert data == {"base": "..", "search": worker_url(worker, index)}
 
 
 def test_use_worker_changes_only_the_worker() -> None:

@@ -14,11 +14,18 @@
  * Suggestions (search.suggest) are words of the index, so stems; each is shown as a word of the
  * text instead: the shortest one with that stem that starts with what the reader is typing.
  *
+ * The index is loaded when the reader first searches, not with the page. Material's page
+ * script sends the index it fetched on load, which holds only the index's settings; this worker
+ * answers that it is ready, and at the first query loads the whole index (?index=<url>, relative
+ * to this file) and Material's own worker, builds the index with it, then answers the query.
+ *
  * Material's worker file name carries a hash; the page passes it as ?worker=<name>.
  */
 (function () {
   "use strict";
-  var name = new URL(self.location.href).searchParams.get("worker") || "";
+  var params = new URL(self.location.href).searchParams;
+  var name = params.get("worker") || "";
+  var indexUrl = params.get("index") ? new URL(params.get("index"), self.location.href) : null;
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) {
     throw new Error("search-i18n.js: expected ?worker=search.<hash>.min.js, got " + name);
   }
@@ -79,34 +86,85 @@
 
   var post = self.postMessage.bind(self);
   self.postMessage = function (message) {
+    if (message && message.type === 1 && state === "loading") {
+      // Material's worker has built the whole index: the page was told "ready" long ago.
+      state = "ready";
+      if (pending) deliver(pending);
+      pending = null;
+      return undefined;
+    }
     if (message && message.type === 3 && message.data && message.data.suggest) {
       message.data.suggest = message.data.suggest.map(asWord);
     }
     return post.apply(null, arguments);
   };
 
+  // Messages from the page go to Material's worker through `deliver`, which stems the words
+  // of a query first; until the whole index is loaded, they wait here.
+  var material = null; // Material's message listener, once its worker is loaded
+  var setup = null; // the page's setup message, with the index's settings
+  var pending = null; // the latest query that arrived while the index was loading
+  var state = "waiting"; // waiting, loading (whole index, then Material's setup), ready
+
+  function remember(message) {
+    var config = message.data.config;
+    language = (config.lang || ["en"])[0];
+    separator = new RegExp(config.separator || "[\\s\\-]+");
+    docs = message.data.docs || [];
+    words = null;
+  }
+
+  function deliver(message) {
+    if (message.type === 2 && typeof message.data === "string") {
+      typing = message.data.split(separator).pop() || "";
+      message = { type: 2, data: stemQuery(message.data) };
+    }
+    material({ data: message });
+  }
+
+  function loadIndex() {
+    state = "loading";
+    fetch(indexUrl)
+      .then(function (response) {
+        if (!response.ok) throw new Error(indexUrl + ": " + response.status);
+        return response.json();
+      })
+      .then(function (index) {
+        importScripts(name); // Material's worker, which registers its listener below
+        var message = { type: 0, data: { config: index.config, docs: index.docs,
+                                          options: setup.data.options } };
+        remember(message);
+        material({ data: message }); // it answers "ready" (see postMessage above)
+      });
+  }
+
   var listen = self.addEventListener.bind(self);
   self.addEventListener = function (type, listener, options) {
-    if (type !== "message") return listen(type, listener, options);
-    return listen(
-      type,
-      function (event) {
-        var message = event.data || {};
-        if (message.type === 0 && message.data && message.data.config) {
-          var config = message.data.config;
-          language = (config.lang || ["en"])[0];
-          separator = new RegExp(config.separator || "[\\s\\-]+");
-          docs = message.data.docs || [];
-          words = null;
-        } else if (message.type === 2 && typeof message.data === "string") {
-          typing = message.data.split(separator).pop() || "";
-          return listener({ data: { type: 2, data: stemQuery(message.data) } });
-        }
-        return listener(event);
-      },
-      options
-    );
+    if (type === "message") material = listener;
+    else listen(type, listener, options);
   };
+
+  listen("message", function (event) {
+    var message = event.data || {};
+    if (!indexUrl) {
+      // No index to load later (an older page): Material's worker takes everything now.
+      if (!material) importScripts(name);
+      if (message.type === 0 && message.data && message.data.config) remember(message);
+      return deliver(message);
+    }
+    if (message.type === 0) {
+      setup = message;
+      post({ type: 1 }); // ready: the page may send queries
+    } else if (state === "ready") {
+      deliver(message);
+    } else if (message.type === 2 && !String(message.data).trim()) {
+      // The page sends the empty query of a fresh search box: nothing to look up yet.
+      post({ type: 3, data: { items: [] } });
+    } else {
+      pending = message; // only the latest query matters
+      if (state === "waiting") loadIndex();
+    }
+  });
 
   // Index each word both as its stem and as it stands (see above).
   function keepWords(stem) {
@@ -142,5 +200,4 @@
     wrapStemmers();
   };
 
-  importScripts(name);
 })();
