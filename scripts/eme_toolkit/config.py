@@ -39,6 +39,10 @@ class ToolkitConfig(base.Config):
     help_page = c.Type(str, default="about.md#translate")
     """Page and section that tells readers how to contribute a translation (notices link it)."""
 
+    build_only = c.Type(str, default="")
+    """Language codes, comma-separated, to build besides the default language; empty: all.
+    `make serve LANGUAGES=fi` sets it, so that a translator's edits show fast."""
+
 
 @dataclass
 class Language:

@@ -75,6 +75,16 @@ def i18n_languages(config: MkDocsConfig) -> list[dict[str, Any]]:
     return [dict(language) for language in plugin.config.languages]
 
 
+def build_only(config: MkDocsConfig, codes: set[str]) -> None:
+    """Build the default language and `codes` only: static-i18n reads each language's `build`
+    option when it builds the other languages, after the default language's build."""
+    plugin = config.plugins.get("i18n")
+    assert plugin is not None
+    for language in plugin.config.languages:
+        if not language.default:
+            language.build = language.locale in codes
+
+
 def page_alternates(config: MkDocsConfig) -> list[dict[str, Any]]:
     """The language selector's entries for the page being rendered.
 

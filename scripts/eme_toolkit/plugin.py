@@ -52,6 +52,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self._context is None or not self._context.languages:
             self._context = BuildContext(config, self.config, serving=self._serving)
             search.check_languages(self._context.site)
+            if self.config.build_only:
+                internals.build_only(config, set(self.config.build_only.split(",")))
         # static-i18n sets Material's theme language for each language's build.
         code = config.theme.get("language")
         if not code:

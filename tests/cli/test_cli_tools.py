@@ -139,6 +139,12 @@ def test_add_language_registers_everything_and_builds(tmp_path: Path) -> None:
     sv_status = (site / NEW / "status" / "index.html").read_text(encoding="utf-8")
     assert re.search(rf"{NEW_NAME}</span> \(in progress\)</td>\s*<td[^>]*>0 %", sv_status)
 
+    # make serve LANGUAGES=fi: English and Finnish only.
+    fast = tmp_path / "fast"
+    mkdocs_build(fast, config=config, EME_BUILD_ONLY="fi")
+    assert (fast / "index.html").is_file() and (fast / "fi" / "index.html").is_file()
+    assert not (fast / NEW).exists()
+
 
 def test_add_language_refuses_bad_requests_and_changes_nothing(tmp_path: Path) -> None:
     project = copy_project(tmp_path)

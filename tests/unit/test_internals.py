@@ -155,3 +155,13 @@ def test_config_script_json_is_what_rewrite_config_parses() -> None:
     seen: list[dict] = []
     internals.rewrite_config(html, "x", seen.append)
     assert seen == [{"base": "."}]
+
+
+def test_build_only_leaves_static_i18n_the_default_and_the_languages_named() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["i18n"]
+    languages = [language.locale for language in plugin.config.languages]
+    internals.build_only(config, set())
+    assert plugin.build_languages == [DEFAULT]
+    internals.build_only(config, set(languages))
+    assert plugin.build_languages == languages
