@@ -10,6 +10,9 @@ project's theme overrides, hooks and plugins are measured as they are.
 from __future__ import annotations
 
 import copy
+import functools
+import gzip
+import random
 import re
 import shutil
 import subprocess
@@ -46,6 +49,9 @@ NAV_BYTES_PER_ENTRY = 400
 HEADING_ID = re.compile(r"^(#+ .*\{[^}]*#)([\w-]+)", re.MULTILINE)
 PRACTICE_LINK = re.compile(re.escape(PRACTICE) + r"(#[\w-]+)?")
 NUMBER = re.compile(r"(?<![\w#-])\d+(?![\w-])")
+WORD = re.compile(r"[^\W\d_]{4,}")
+# Markup whose words are no prose: attribute lists, link targets, HTML tags, code spans.
+MARKUP = re.compile(r"\{[^}\n]*\}|\]\([^)\n]*\)|<[^>\n]*>|`[^`\n]*`")
 
 
 @dataclass(frozen=True)
@@ -86,10 +92,42 @@ def source_language(lang: str) -> str:
     return lang if lang in ("en", "fi") else "fi"
 
 
-def vary_practice(text: str, i: int) -> str:
-    """One practice page turned into practice number i: new heading ids, numbers and title."""
+@functools.cache
+def vocabulary(lang: str) -> tuple[str, ...]:
+    """The words of the real pages of a language, each once."""
+    words = set()
+    for page in (ROOT / "docs" / source_language(lang)).glob("*.md"):
+        words.update(WORD.findall(MARKUP.sub(" ", page.read_text(encoding="utf-8"))))
+    return tuple(sorted(words))
+
+
+def reword(body: str, words: tuple[str, ...], seed: str) -> str:
+    """The body with each word of its prose drawn from `words`: the same markup, numbers and
+    links, and text that compresses like real prose, not like the same page repeated."""
+    rng = random.Random(seed)
+
+    def word(match: re.Match[str]) -> str:
+        # A real word, or (two in five) the start of one and the end of another: a site of
+        # many practices has far more words than one page, as a small vocabulary would not.
+        first, second = rng.choice(words), rng.choice(words)
+        if rng.random() >= 0.6:
+            first = first[: max(2, len(first) // 2)] + second[len(second) // 2 :]
+        return first[:1].upper() + first[1:] if match[0][:1].isupper() else first.lower()
+
+    out, position = [], 0
+    for markup in MARKUP.finditer(body):
+        out += [WORD.sub(word, body[position : markup.start()]), markup[0]]
+        position = markup.end()
+    return "".join([*out, WORD.sub(word, body[position:])])
+
+
+def vary_practice(text: str, i: int, words: tuple[str, ...] = ()) -> str:
+    """One practice page turned into practice number i: new heading ids, numbers and title, and
+    its prose reworded from the language's words, if given."""
     body_start = text.find("\n---", 3) + 4 if text.startswith("---") else 0
     front, body = text[:body_start], text[body_start:]
+    if words:
+        body = reword(body, words, f"practice-{i}")
     # Vary numbers in the prose, but keep the number list of the real page recognisable.
     body = NUMBER.sub(lambda m: str(int(m.group()) + (i - 1) % 5), body)
     body = HEADING_ID.sub(lambda m: f"{m.group(1)}{m.group(2)}-{i:03d}", body)
@@ -118,7 +156,8 @@ def write_docs(docs: Path, languages: tuple[str, ...], practices: int) -> None:
             page.write_text(relink(page.read_text(encoding="utf-8")), encoding="utf-8")
         practice = (src / PRACTICE).read_text(encoding="utf-8")
         for i in range(1, practices + 1):
-            (dst / practice_name(i)).write_text(vary_practice(practice, i), encoding="utf-8")
+            varied = vary_practice(practice, i, vocabulary(lang))
+            (dst / practice_name(i)).write_text(varied, encoding="utf-8")
 
 
 def corpus_nav(nav: list[Any], practices: list[str]) -> list[Any]:
@@ -256,3 +295,24 @@ def mark_translated(config: Path, languages: tuple[str, ...]) -> None:
             check=True,
             capture_output=True,
         )
+
+
+def gzip_ratio(texts: list[str]) -> float:
+    """Compressed size over raw size of the texts together, gzip level 6."""
+    raw = "".join(texts).encode("utf-8")
+    return len(gzip.compress(raw, 6)) / len(raw) if raw else 0.0
+
+
+def compression(corpus: Corpus) -> dict[str, tuple[float, float]]:
+    """Per language of the corpus: the gzip ratio of the real pages, and of its practices."""
+    found = {}
+    for lang in corpus.languages:
+        real = [p.read_text(encoding="utf-8") for p in (ROOT / "docs" / lang).glob("*.md")]
+        if not real:
+            continue
+        practices = [
+            (corpus.docs / lang / name).read_text(encoding="utf-8")
+            for name in corpus.practice_files()
+        ]
+        found[lang] = (gzip_ratio(real), gzip_ratio(practices))
+    return found
