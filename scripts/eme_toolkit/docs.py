@@ -1,9 +1,10 @@
 """The pages of every language, each read once, for the translation tools and the plugin.
 
 Reading a page with the Markdown parser costs about 2 ms; a site of 100 practices in 5
-languages has 500 pages, read by every `check`, `status` and build. So pages are kept between
-runs in .cache/eme-toolkit/ (ignored by git), by file and content: a page is parsed again only
-when it, or the reader's code, changed.
+languages has 500 pages, read by every `check`, `status` and build. So pages, and the
+translation records (which hold the English of every section), are kept between runs in
+.cache/eme-toolkit/ (ignored by git), by file and content: a file is parsed again only when it,
+or the reader's code, changed.
 """
 
 from __future__ import annotations
@@ -13,15 +14,26 @@ import importlib.metadata
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from eme_toolkit import markdown
 from eme_toolkit.config import Site
 from eme_toolkit.markdown import Page, PageError, read_page
-from eme_toolkit.record import Mark, read_record
+from eme_toolkit.record import BROKEN, Mark, parse_record, record_path
 
 Pages = dict[str, Page | PageError]
+T = TypeVar("T")
 CACHE = Path(".cache") / "eme-toolkit" / "pages.pickle"
+
+
+def settled_page(path: Path, text: str) -> Page:
+    return read_page(path, text).settle()
+
+
+def _record(_path: Path, text: str) -> dict[str, Mark]:
+    return parse_record(text)
 
 
 def page_names(folder: Path) -> list[str]:
@@ -45,7 +57,7 @@ class PageCache:
         self.file = file
         self.version = reader_version()
         self.changed = False
-        self.pages: dict[str, tuple[str, Page]] = {}
+        self.pages: dict[str, tuple[str, Any]] = {}  # path -> (hash of its text, what it holds)
         try:
             with file.open("rb") as stream:
                 version, pages = pickle.load(stream)
@@ -54,17 +66,17 @@ class PageCache:
         except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
             pass  # no cache yet, or one another version wrote: start afresh
 
-    def read(self, path: Path) -> Page:
-        """The page at `path`, parsed only if its text is not the one kept."""
+    def read(self, path: Path, parse: Callable[[Path, str], T]) -> T:
+        """The file at `path` as `parse` reads it, parsed only if its text is not the one kept."""
         text = path.read_text(encoding="utf-8")
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         kept = self.pages.get(str(path))
         if kept and kept[0] == digest:
             return kept[1]
-        page = read_page(path, text).settle()
-        self.pages[str(path)] = (digest, page)
+        found = parse(path, text)
+        self.pages[str(path)] = (digest, found)
         self.changed = True
-        return page
+        return found
 
     def save(self) -> None:
         """Write the pages read, if any changed, atomically: runs may overlap."""
@@ -108,7 +120,7 @@ class Docs:
             pages: Pages = {}
             for name in page_names(folder):
                 try:
-                    pages[name] = self.cache.read(folder / name)
+                    pages[name] = self.cache.read(folder / name, settled_page)
                 except PageError as error:
                     pages[name] = error
                 except UnicodeDecodeError:
@@ -120,10 +132,15 @@ class Docs:
     def record(self, lang: str) -> dict[str, Mark]:
         """The language's translation record, read once; PageError if it cannot be read."""
         if lang not in self._records:
+            path = record_path(self.site, lang)
             try:
-                self._records[lang] = read_record(self.site, lang)
+                record = self.cache.read(path, _record) if path.is_file() else {}
+                self._records[lang] = record
             except PageError as error:
                 self._records[lang] = error
+            except UnicodeDecodeError:
+                self._records[lang] = PageError(1, f"the file is not UTF-8 text: {BROKEN}")
+            self.cache.save()
         found = self._records[lang]
         if isinstance(found, PageError):
             raise found

@@ -44,9 +44,16 @@ def read_record(site: Site, lang: str) -> dict[str, Mark]:
     if not path.is_file():
         return {}
     try:
-        data = parse(path.read_text(encoding="utf-8")) or {}
+        text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise PageError(1, f"the file is not UTF-8 text: {BROKEN}") from None
+    return parse_record(text)
+
+
+def parse_record(text: str) -> dict[str, Mark]:
+    """A record's text read; PageError naming the line when it is broken."""
+    try:
+        data = parse(text) or {}
     except YamlSyntaxError as error:
         raise PageError(error.line, f"not valid YAML ({error.problem}): {BROKEN}") from None
     if not isinstance(data, dict):
@@ -60,7 +67,7 @@ def read_record(site: Site, lang: str) -> dict[str, Mark]:
             or not isinstance(value.get("digest"), str)
             or not isinstance(value.get("english"), str)
         ):
-            line = _line_of_key(path.read_text(encoding="utf-8"), str(key))
+            line = _line_of_key(text, str(key))
             raise PageError(line, f"{key!r} is not a 'page#section' entry: {BROKEN}")
         record[key] = Mark(value["digest"], value["english"])
     return record
