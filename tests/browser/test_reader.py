@@ -107,3 +107,22 @@ def test_search_engines_see_each_language_as_itself(site: Site, lang: str) -> No
         assert f'<html lang="{lang}"' in html
     sitemap = (site.root / "sitemap.xml").read_text(encoding="utf-8")
     assert f'hreflang="fi" href="{site.page_url("fi", "peer-groups/")}"' in sitemap
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_selector_marks_the_readers_own_language(reader: Reader, lang: str) -> None:
+    reader.open(lang, "peer-groups/")
+    links = reader.page.locator(".md-select__link[hreflang]")
+    marked = {
+        link.get_attribute("hreflang"): (
+            link.get_attribute("aria-current"),
+            link.evaluate("a => getComputedStyle(a).fontWeight"),
+        )
+        for link in links.all()
+    }
+    assert set(marked) == set(LANGUAGES)
+    for code, (current, weight) in marked.items():
+        if code == lang:
+            assert current == "page" and int(weight) >= 700, (code, current, weight)
+        else:
+            assert current is None and int(weight) < 700, (code, current, weight)

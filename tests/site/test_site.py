@@ -118,3 +118,8 @@ def test_broken_link_fails_the_build_naming_the_file(tmp_path: Path) -> None:
     )
     assert result.returncode != 0, "a broken link must fail the strict build"
     assert "fi/about.md" in result.stderr and "no-such-page.md" in result.stderr, result.stderr
+
+
+def test_no_page_carries_the_english_generator_line(built_site: Path) -> None:
+    for page in built_site.rglob("*.html"):
+        assert "Made with" not in page.read_text(encoding="utf-8"), page
