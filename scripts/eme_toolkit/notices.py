@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from html import escape
 
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
@@ -106,3 +107,12 @@ def mark_english(html: str, ids: set[str], lang: str) -> str:
             chunk = f'<div lang="{lang}">{chunk}</div>'
         parts.append(chunk)
     return "".join(parts)
+
+
+def translate_permalinks(html: str, context: BuildContext, default_title: str) -> str:
+    """The title of each heading's permalink (toc's permalink_title, one for all languages) in
+    the reader's language, from docs/<lang>/strings.yml."""
+    title = context.strings(context.current.code, ("permalink_title",))["permalink_title"]
+    if title == default_title:
+        return html
+    return html.replace(f'title="{escape(default_title)}"', f'title="{escape(title)}"')

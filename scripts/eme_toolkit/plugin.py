@@ -73,6 +73,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        toc = config.mdx_configs.get("toc") or {}
+        html = notices.translate_permalinks(
+            html, self.context, str(toc.get("permalink_title", "Permanent link"))
+        )
         if status_page.is_status_page(page.file.src_uri, self.context):
             return html.replace(status_page.MARKER, status_page.body(self.context))
         return notices.add_notice(html, page, self.context)

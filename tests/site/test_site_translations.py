@@ -66,3 +66,10 @@ def test_every_string_exists_in_every_language() -> None:
         strings = read_strings_file(DOCS / lang / "strings.yml")
         assert set(strings) == set(english), f"docs/{lang}/strings.yml keys differ from English"
         assert all(isinstance(v, str) and v.strip() for v in strings.values())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_permalinks_are_titled_in_the_readers_language(built_site: Path, lang: str) -> None:
+    title = load_strings(DOCS, lang, DEFAULT)["permalink_title"]
+    html = (built_site / SITE.folder(lang) / "about" / "index.html").read_text(encoding="utf-8")
+    assert html.count('class="headerlink" href="#') == html.count(f'title="{title}"') > 0
