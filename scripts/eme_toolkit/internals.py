@@ -59,6 +59,13 @@ def rewrite_config(html: str, where: str, change: Callable[[dict[str, Any]], Non
     return html[: match.start(2)] + text + html[match.end(2) :]
 
 
+def material_keys() -> tuple[str, ...]:
+    """Every word key of Material's interface: the keys of its English translation file."""
+    text = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+    keys = re.findall(r'^\s*"([\w.]+)":', text, re.MULTILINE)
+    return tuple(key for key in keys if key not in ("language", "direction"))
+
+
 def material_words(env: Environment, code: str, keys: tuple[str, ...]) -> dict[str, str]:
     """Material's own interface words in language `code`, as its `t` macro translates them."""
     # A module of its own per language: the template, cached by the environment, is shared.

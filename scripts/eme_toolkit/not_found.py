@@ -20,18 +20,6 @@ from eme_toolkit.context import BuildContext
 
 TEMPLATE = "404.html"
 KEYS = ("not_found_title", "not_found_text", "not_found_nav")
-# Words of Material's own interface that the 404 script swaps to the reader's language.
-MATERIAL_KEYS = (
-    "search.placeholder",
-    "search.result.placeholder",
-    "search.result.none",
-    "search.result.one",
-    "search.result.other",
-    "search.result.more.one",
-    "search.result.more.other",
-    "search.result.term.missing",
-    "search",
-)
 
 
 def page_url(name: str) -> str:
@@ -42,6 +30,12 @@ def page_url(name: str) -> str:
     return f"{stem[: -len('/index')]}/" if stem.endswith("/index") else f"{stem}/"
 
 
+def toggle_names(theme: dict[str, Any], default: list[Any]) -> list[str]:
+    """The names of the colour scheme toggles, in the language's entry or else the default's."""
+    palette = theme.get("palette") or default
+    return [str((p.get("toggle") or {}).get("name", "")) for p in palette if isinstance(p, dict)]
+
+
 def languages(
     context: BuildContext,
     env: Environment,
@@ -49,6 +43,7 @@ def languages(
     nav: list[Any],
     entries: list[dict[str, Any]],
     site_name: str,
+    default_palette: list[Any],
 ) -> list[dict[str, object]]:
     """Each language's 404 words, its pages' links and Material's words, for the template."""
     site = context.site
@@ -80,7 +75,10 @@ def languages(
                     {"title": translate.get(title, title), "href": root + page_url(target)}
                     for title, target in top_level
                 ],
-                "material": internals.material_words(env, lang.code, MATERIAL_KEYS),
+                # Material's words and the colour toggles' names, which the 404 script swaps
+                # for the reader's language.
+                "material": internals.material_words(env, lang.code, internals.material_keys()),
+                "palette": toggle_names(entry.get("theme") or {}, default_palette),
             }
         )
     return result

@@ -118,6 +118,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
                 config.nav or [],
                 internals.i18n_languages(config),
                 config.site_name,
+                list(config.theme.get("palette") or []),
             )
         return context
 

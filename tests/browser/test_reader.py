@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -126,3 +127,35 @@ def test_the_selector_marks_the_readers_own_language(reader: Reader, lang: str) 
             assert current == "page" and int(weight) >= 700, (code, current, weight)
         else:
             assert current is None and int(weight) < 700, (code, current, weight)
+
+
+@pytest.mark.parametrize("lang", [code for code in LANGUAGES if code != DEFAULT])
+def test_the_404_page_shows_no_word_of_the_default_language(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """Material's interface and the colour toggles speak the language of the missing address."""
+    reader.page.goto(site.page_url(lang, "no-such-page/"))
+    data = json.loads(reader.page.locator("#__not_found").text_content() or "[]")
+    built = next(item for item in data if item["default"])
+    chosen = next(item for item in data if item["code"] == lang)
+    foreign = {
+        built["material"][key]
+        for key in built["material"]
+        if built["material"][key] != chosen["material"].get(key, built["material"][key])
+    } | {name for name, own in zip(built["palette"], chosen["palette"], strict=True) if name != own}
+    shown = reader.page.evaluate(
+        """() => {
+          const found = [];
+          for (const el of document.querySelectorAll("body *")) {
+            if (el.closest(".site-not-found") || el.closest("script")) continue;
+            for (const name of ["title", "aria-label", "placeholder"]) {
+              if (el.getAttribute(name)) found.push(el.getAttribute(name).trim());
+            }
+            for (const node of el.childNodes) {
+              if (node.nodeType === 3 && node.nodeValue.trim()) found.push(node.nodeValue.trim());
+            }
+          }
+          return found;
+        }"""
+    )
+    assert foreign and not sorted(set(shown) & foreign), sorted(set(shown) & foreign)

@@ -165,3 +165,9 @@ def test_build_only_leaves_static_i18n_the_default_and_the_languages_named() -> 
     assert plugin.build_languages == [DEFAULT]
     internals.build_only(config, set(languages))
     assert plugin.build_languages == languages
+
+
+def test_material_keys_are_the_words_of_its_english_translation() -> None:
+    keys = internals.material_keys()
+    assert {"top", "search.reset", "select.language", "action.skip"} <= set(keys)
+    assert "language" not in keys and "direction" not in keys

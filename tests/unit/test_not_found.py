@@ -13,7 +13,7 @@ from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
 from eme_toolkit.context import BuildContext
-from eme_toolkit.not_found import KEYS, languages, page_url
+from eme_toolkit.not_found import KEYS, languages, page_url, toggle_names
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ NAV = [{"Home": "index.md"}, {"Guide": "guide.md"}, {"Section": [{"Deep": "a/b.m
 def test_languages_need_the_not_found_strings(tmp_path: Path) -> None:
     context = fixture_context(tmp_path)
     with pytest.raises(PluginError) as caught:
-        languages(context, env(), "https://example.org/toolkit/", NAV, ENTRIES, "Fixture")
+        languages(context, env(), "https://example.org/toolkit/", NAV, ENTRIES, "Fixture", [])
     assert str(caught.value) == (
         "docs/en/strings.yml: add the site's text for not_found_nav, not_found_text, "
         "not_found_title"
@@ -66,7 +66,7 @@ def test_languages_give_each_language_its_words_and_links(tmp_path: Path) -> Non
             strings.write(f'{key}: "{key} in English"\n')
     (finnish,) = [
         lang
-        for lang in languages(context, env(), "https://example.org/toolkit/", NAV, ENTRIES, "F")
+        for lang in languages(context, env(), "https://example.org/toolkit/", NAV, ENTRIES, "F", [])
         if lang["code"] == "fi"
     ]
     assert finnish["default"] is False
@@ -78,3 +78,11 @@ def test_languages_give_each_language_its_words_and_links(tmp_path: Path) -> Non
         {"title": "Guide", "href": "/toolkit/fi/guide/"},
     ]
     assert finnish["material"]["search.placeholder"] == "Hae"  # type: ignore[index]
+    assert finnish["material"]["top"] == "Takaisin ylös"  # type: ignore[index]
+
+
+def test_toggle_names_come_from_the_language_or_else_the_default() -> None:
+    default = [{"toggle": {"name": "Switch to dark mode"}}, {"toggle": {"name": "Light"}}]
+    own = {"palette": [{"toggle": {"name": "Tummaan tilaan"}}, {"toggle": {"name": "Vaalea"}}]}
+    assert toggle_names(own, default) == ["Tummaan tilaan", "Vaalea"]
+    assert toggle_names({}, default) == ["Switch to dark mode", "Light"]
