@@ -27,8 +27,7 @@ from eme_toolkit.record import record_path
 from eme_toolkit.strings import FILE as STRINGS_FILE
 from eme_toolkit.strings import (
     StringsError,
-    placeholder_problem,
-    placeholders,
+    placeholder_problems,
     read_strings_file,
 )
 
@@ -468,10 +467,8 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
         ]
     text = path.read_text(encoding="utf-8")
     problems = []
-    for key, value in ours.items():
-        problem = placeholder_problem(key, value)
-        if problem:
-            problems.append(Problem(shown, _key_line(text, key), problem))
+    for key, problem in placeholder_problems(ours, english):
+        problems.append(Problem(shown, _key_line(text, key), problem))
     if lang.default:
         return problems
     for key, value in english.items():
@@ -481,15 +478,6 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
                     shown,
                     1,
                     f"lacks '{key}' (English: “{value}”): add '{key}:' with the text translated",
-                )
-            )
-        elif placeholders(value) != placeholders(ours[key]):
-            problems.append(
-                Problem(
-                    shown,
-                    _key_line(text, key),
-                    f"'{key}' must keep the placeholders of the English text “{value}”, "
-                    "such as {language}, untranslated",
                 )
             )
     for key in ours:

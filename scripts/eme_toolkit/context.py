@@ -26,8 +26,7 @@ from eme_toolkit.strings import (
     FILE,
     StringsError,
     load_strings,
-    placeholder_problem,
-    placeholders,
+    placeholder_problems,
     read_strings_file,
 )
 
@@ -97,16 +96,8 @@ class BuildContext:
     def _check_placeholders(self, lang: str) -> None:
         """A placeholder that is mistyped, or lost in translation, would reach readers as is."""
         site = self.site
-        default = site.docs_dir / site.default.code / FILE
         path = site.docs_dir / lang / FILE
-        english = read_strings_file(default)
-        for key, text in read_strings_file(path).items():
-            problem = placeholder_problem(key, text)
-            if (
-                problem is None
-                and key in english
-                and placeholders(text) != placeholders(english[key])
-            ):
-                problem = f"'{key}' must keep the placeholders of the English text, untranslated"
-            if problem:
-                raise PluginError(f"{site.display(path)}: {problem}: run `make check`")
+        english = read_strings_file(site.docs_dir / site.default.code / FILE)
+        problems = placeholder_problems(read_strings_file(path), english)
+        if problems:
+            raise PluginError(f"{site.display(path)}: {problems[0][1]}: run `make check`")

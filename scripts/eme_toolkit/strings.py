@@ -91,6 +91,22 @@ def placeholder_problem(key: str, text: str) -> str | None:
     return f"'{key}' has {{{unknown[0]}}}, but takes no placeholder: remove the braces"
 
 
+def placeholder_problems(ours: dict[str, str], english: dict[str, str]) -> list[tuple[str, str]]:
+    """(key, what is wrong) for each string whose placeholders are mistyped or not those of
+    the English text: either would reach readers as typed."""
+    found = []
+    for key, text in ours.items():
+        problem = placeholder_problem(key, text)
+        if problem is None and key in english and placeholders(text) != placeholders(english[key]):
+            problem = (
+                f"'{key}' must keep the placeholders of the English text “{english[key]}”, "
+                "such as {language}, untranslated"
+            )
+        if problem:
+            found.append((key, problem))
+    return found
+
+
 def name_in_text(name: str, text_lang: str) -> str:
     """A language's name as it stands inside a sentence of language `text_lang`."""
     return name[:1].lower() + name[1:] if text_lang in LOWER_CASE_NAMES else name
