@@ -107,7 +107,9 @@ def test_search_by_keyboard_alone(reader: Reader, site: Site, lang: str, query: 
     reader.open(lang)
     reader.page.keyboard.press("/")  # Material's shortcut; "s" and "f" work too
     assert reader.page.evaluate("() => document.activeElement.matches('.md-search__input')")
-    reader.page.keyboard.type(query, delay=5)
+    # The whole word at once (as a phone keyboard or a paste gives it): one query, so the list
+    # that shows is the word's and not one a later keystroke replaces under the focus.
+    reader.page.keyboard.insert_text(query)
     reader.page.locator(".md-search-result__link").first.wait_for()
     reader.page.keyboard.press("ArrowDown")
     focused = reader.page.evaluate("() => document.activeElement.href")
