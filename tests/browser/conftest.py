@@ -3,6 +3,10 @@
 The site is built with SITE_URL under a sub-path (as a project site on GitHub Pages is) and
 served on 127.0.0.1 by a small standard-library server: a folder without its trailing slash is
 redirected, a missing file gets the site's 404.html with status 404.
+
+Before the build, a language is added to a copy of the project as an editor adds one
+(`make add-language`), so every reader test also runs in a language that has only Material's
+own interface words, English strings and English pages.
 """
 
 from __future__ import annotations
@@ -18,14 +22,21 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
-from conftest import LANGUAGES, ROOT, SITE, mkdocs_build
+from conftest import LANGUAGES as SITE_LANGUAGES
+from conftest import ROOT, copy_project, mkdocs_build, run_cli
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
 from eme_toolkit import chromium
+from eme_toolkit.config import Site as SiteConfig
+from eme_toolkit.config import load_site
 from eme_toolkit.search import FULL_INDEX
 
 BASE_PATH = "/eme-toolkit/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# The language added in the test: one Material translates that the site does not have yet.
+ADDED = next(code for code in ("sv", "de", "fr", "es") if code not in SITE_LANGUAGES)
+ADDED_NAME = {"sv": "Svenska", "de": "Deutsch", "fr": "Français", "es": "Español"}[ADDED]
+LANGUAGES = (*SITE_LANGUAGES, ADDED)
 
 
 def _free_port() -> int:
@@ -72,14 +83,18 @@ class Site:
     root: Path
     url: str  # ends with BASE_PATH
     host: str  # 127.0.0.1:<port>
+    config: SiteConfig  # the project it was built from, ADDED included
     languages: tuple[str, ...] = LANGUAGES
     pages: dict[str, list[str]] = field(default_factory=dict)  # lang -> page paths
 
+    def folder(self, lang: str) -> str:
+        return self.config.folder(lang)
+
     def page_url(self, lang: str, path: str = "") -> str:
-        return f"{self.url}{SITE.folder(lang)}{path}"
+        return f"{self.url}{self.folder(lang)}{path}"
 
     def index(self, lang: str) -> dict:
-        folder = self.root / SITE.folder(lang)
+        folder = self.root / self.folder(lang)
         return json.loads((folder / FULL_INDEX).read_text(encoding="utf-8"))
 
 
@@ -87,15 +102,19 @@ class Site:
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}{BASE_PATH}"
+    project = copy_project(tmp_path_factory.mktemp("browser-project"))
+    added = run_cli(project / "mkdocs.yml", "add-language", ADDED, "--name", ADDED_NAME)
+    assert added.returncode == 0, added.stdout + added.stderr
     root = tmp_path_factory.mktemp("browser-site")
-    mkdocs_build(root, SITE_URL=url)
+    mkdocs_build(root, project / "mkdocs.yml", SITE_URL=url)
     server = ThreadingHTTPServer(("127.0.0.1", port), _handler(root))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    built = Site(root, url, f"127.0.0.1:{port}")
+    built = Site(root, url, f"127.0.0.1:{port}", load_site(project / "mkdocs.yml"))
+    assert {lang.code for lang in built.config.languages} == set(LANGUAGES)
     for lang in built.languages:
-        folder = root / SITE.folder(lang)
-        others = {other for other in built.languages if other != lang and SITE.folder(other)}
+        folder = root / built.folder(lang)
+        others = {other for other in built.languages if other != lang and built.folder(other)}
         paths = []
         for html in sorted(folder.rglob("index.html")):
             rel = html.parent.relative_to(folder).as_posix()

@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DEFAULT, LANGUAGES
+from conftest import DEFAULT
 
-from .conftest import AXE, Reader, Site
+from .conftest import AXE, LANGUAGES, Reader, Site
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word of each language's pages; a language in progress shows English pages.

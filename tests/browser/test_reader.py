@@ -7,9 +7,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import DEFAULT, LANGUAGES, SITE
+from conftest import DEFAULT
 
-from .conftest import Reader, Site
+from .conftest import LANGUAGES, Reader, Site
 
 # Every pair of languages of the site, each way.
 PAIRS = [(lang, other) for lang in LANGUAGES for other in LANGUAGES if other != lang]
@@ -88,7 +88,7 @@ def test_print_is_a_clean_handout(reader: Reader, site: Site, lang: str) -> None
 
 
 def _head(site: Site, lang: str, path: str) -> str:
-    return (site.root / SITE.folder(lang) / path / "index.html").read_text(encoding="utf-8")
+    return (site.root / site.folder(lang) / path / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,10 +6,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import LANGUAGES
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .conftest import Reader, Site
+from .conftest import LANGUAGES, Reader, Site
 
 # Material's own words for "no results", in each language.
 NO_RESULTS = {"en": "No matching documents", "fi": "Ei täsmääviä dokumentteja"}
