@@ -67,9 +67,14 @@ def article(path: Path) -> _Article:
     return parser
 
 
-def article_text(path: Path) -> str:
-    """The visible text of a page's article, whitespace folded."""
-    return normalise("".join(article(path).text))
+def article_text(path: Path, code: bool = True) -> str:
+    """The visible text of a page's article, whitespace folded; without code if `code` is False."""
+    html = path.read_text(encoding="utf-8")
+    if not code:
+        html = re.sub(r"<code\b.*?</code>", "", html, flags=re.S)
+    parser = _Article()
+    parser.feed(html)
+    return normalise("".join(parser.text))
 
 
 def built_page(site: Path, lang: str, md_name: str, default: str = "en") -> Path:

@@ -73,3 +73,20 @@ def test_permalinks_are_titled_in_the_readers_language(built_site: Path, lang: s
     title = load_strings(DOCS, lang, DEFAULT)["permalink_title"]
     html = (built_site / SITE.folder(lang) / "about" / "index.html").read_text(encoding="utf-8")
     assert html.count('class="headerlink" href="#') == html.count(f'title="{title}"') > 0
+
+
+# Quotation marks as each language's sources print them; straight quotes are a typewriter's.
+QUOTES_NOT_USED = {"en": "\"'“”„", "fi": "\"'“„‘"}
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang in QUOTES_NOT_USED])
+def test_quotes_are_typographic_as_in_the_sources(built_site: Path, lang: str) -> None:
+    folder = built_site / SITE.folder(lang)
+    others = [built_site / SITE.folder(o) for o in LANGUAGES if o != lang and SITE.folder(o)]
+    pages = [p for p in folder.rglob("index.html") if not any(o in p.parents for o in others)]
+    assert pages
+    for page in pages:
+        text = article_text(page, code=False)
+        wrong = sorted({c for c in text if c in QUOTES_NOT_USED[lang]})
+        assert not wrong, f"{page.relative_to(built_site)}: {wrong} in {lang} text"
+
