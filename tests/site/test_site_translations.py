@@ -89,4 +89,3 @@ def test_quotes_are_typographic_as_in_the_sources(built_site: Path, lang: str) -
         text = article_text(page, code=False)
         wrong = sorted({c for c in text if c in QUOTES_NOT_USED[lang]})
         assert not wrong, f"{page.relative_to(built_site)}: {wrong} in {lang} text"
-
