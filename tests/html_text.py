@@ -82,3 +82,37 @@ def built_page(site: Path, lang: str, md_name: str, default: str = "en") -> Path
     root = site if lang == default else site / lang
     stem = md_name.removesuffix(".md")
     return root / "index.html" if stem == "index" else root / stem / "index.html"
+
+
+class _Interface(HTMLParser):
+    """The words a page shows or speaks around its article: text outside `<article>` and the
+    title, aria-label, placeholder and alt attributes of every element."""
+
+    ATTRIBUTES = frozenset({"title", "aria-label", "placeholder", "alt"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.skip = 0  # inside a script or style
+        self.article = 0
+        self.words: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.skip += tag in {"script", "style"}
+        self.article += tag == "article"
+        for name, value in attrs:
+            if name in self.ATTRIBUTES and value and value.strip():
+                self.words.add(normalise(value))
+
+    def handle_endtag(self, tag: str) -> None:
+        self.skip -= tag in {"script", "style"}
+        self.article -= tag == "article"
+
+    def handle_data(self, data: str) -> None:
+        if not self.skip and not self.article and data.strip():
+            self.words.add(normalise(data))
+
+
+def interface_words(path: Path) -> set[str]:
+    parser = _Interface()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.words

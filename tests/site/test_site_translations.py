@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from conftest import COMPLETE, DEFAULT, DOCS, LANGUAGES, SITE, nav_title
-from html_text import article_text
+from html_text import article_text, interface_words
 
 from eme_toolkit.strings import load_strings, read_strings_file
 
@@ -89,3 +89,22 @@ def test_quotes_are_typographic_as_in_the_sources(built_site: Path, lang: str) -
         text = article_text(page, code=False)
         wrong = sorted({c for c in text if c in QUOTES_NOT_USED[lang]})
         assert not wrong, f"{page.relative_to(built_site)}: {wrong} in {lang} text"
+
+
+@pytest.mark.parametrize("lang", [lang for lang in LANGUAGES if lang != DEFAULT])
+def test_no_interface_words_of_english_on_other_languages_pages(
+    built_site: Path, lang: str
+) -> None:
+    """Footer, header, tooltips, labels, selector, notices, status table: all in the page's
+    language. Only the selector's language names read the same on every page."""
+    names = {language.name for language in SITE.languages}
+    folder = built_site / SITE.folder(DEFAULT)
+    others = [built_site / SITE.folder(o) for o in LANGUAGES if SITE.folder(o)]
+    pages = [p for p in folder.rglob("*.html") if not any(o in p.parents for o in others)]
+    assert len(pages) > 3
+    for english in pages:
+        page = built_site / SITE.folder(lang) / english.relative_to(folder)
+        if english.name == "404.html":
+            continue  # one 404 page for every language: the browser tests check its words
+        same = interface_words(english) & interface_words(page) - names
+        assert not same, f"{page.relative_to(built_site)} shows English words: {sorted(same)}"
