@@ -123,3 +123,132 @@ def test_search_by_keyboard_alone(reader: Reader, site: Site, lang: str, query: 
 
     assert page_of(reader.page.url) == page_of(focused), (reader.page.url, focused)
     assert not reader.errors
+
+
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1280, "height": 900}
+
+# Where the focus is after a Tab, once Material's fades and slides have ended: is it on
+# something the reader sees, on the screen, and does it show the focus?
+FOCUS_SEEN = """async () => {
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  // Material's palette toggle is a visually hidden radio input: its label is what is seen.
+  const seen = el.matches('input.md-option') ? el.nextElementSibling : el;
+  const box = seen.getBoundingClientRect();
+  const style = getComputedStyle(seen);
+  return {
+    what: el.outerHTML.slice(0, 100),
+    shown: seen.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+    onScreen: box.width > 0 && box.height > 0 && box.right > 0 && box.bottom > 0
+      && box.left < innerWidth && box.top < innerHeight,
+    marked: el.matches(':focus-visible') && ((style.outlineStyle !== 'none'
+      && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none'
+      || style.textDecorationLine.includes('underline')),
+  };
+}"""
+
+
+def tab_stops(reader: Reader, most: int = 80) -> list[dict]:
+    """Every stop of one round of Tab through the page, from the top back to the top."""
+    stops: list[dict] = []
+    for _ in range(most):
+        reader.page.keyboard.press("Tab")
+        stop = reader.page.evaluate(FOCUS_SEEN)
+        if stop is None:  # past the last stop: the browser's own controls
+            return stops
+        stops.append(stop)
+    pytest.fail(f"no end to the Tab stops after {most}: {[s['what'] for s in stops[-5:]]}")
+
+
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+@pytest.mark.parametrize("path", ["peer-groups/", "status/"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_tab_stop_is_seen_and_shows_the_focus(
+    reader: Reader, lang: str, path: str, screen: str
+) -> None:
+    """No stop in the closed drawer, the closed search box or an empty results frame."""
+    reader.page.set_viewport_size(PHONE if screen == "phone" else DESKTOP)
+    reader.open(lang, path)
+    stops = tab_stops(reader)
+    unseen = [s["what"] for s in stops if not (s["shown"] and s["onScreen"])]
+    assert not unseen, f"{len(unseen)} of {len(stops)} Tab stops are not on the screen: {unseen}"
+    unmarked = [s["what"] for s in stops if not s["marked"]]
+    assert not unmarked, f"focus not visible on {unmarked}"
+    assert len(stops) >= 8
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_drawer_takes_tab_stops_only_while_open(reader: Reader, lang: str) -> None:
+    reader.page.set_viewport_size(PHONE)
+    reader.open(lang, "peer-groups/")
+    closed = tab_stops(reader)
+    assert not [s for s in closed if "md-nav__link" in s["what"]]
+    reader.page.locator("label.md-header__button[for=__drawer]").click()
+    reader.page.locator(".md-sidebar--primary .md-nav__link").first.wait_for(state="visible")
+    opened = [s for s in tab_stops(reader) if "md-nav__link" in s["what"]]
+    assert len(opened) >= 4, "the open drawer's links are not reached with Tab"
+    unseen = [s for s in opened if not (s["shown"] and s["onScreen"] and s["marked"])]
+    assert not unseen, unseen
+    # The page's own contents are an inner panel of the drawer: reached once it is opened.
+    assert not [s for s in opened if 'href="#' in s["what"]]
+    reader.page.locator(".md-sidebar--primary label.md-nav__link[for=__toc]").click()
+    reader.page.locator(".md-sidebar--primary .md-nav--secondary a").first.wait_for()
+    contents = [s for s in tab_stops(reader) if 'href="#' in s["what"] and "md-nav" in s["what"]]
+    assert len(contents) >= 4 and all(s["shown"] and s["onScreen"] for s in contents)
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_phone_header_shows_the_title_words_uncut(reader: Reader, lang: str) -> None:
+    """Scrolled, the header shows the page title: at least its first two words whole."""
+    reader.page.set_viewport_size(PHONE)
+    reader.open(lang, "peer-groups/")
+    title = reader.page.locator("h1").inner_text().strip()
+    reader.page.mouse.wheel(0, 800)
+    topic = reader.page.locator(".md-header__title--active .md-header__topic + .md-header__topic")
+    topic.wait_for(state="visible")
+    words = reader.page.evaluate(
+        """el => {
+          const text = el.querySelector('.md-ellipsis');
+          const box = text.getBoundingClientRect();
+          const node = text.firstChild;
+          const range = document.createRange();
+          const found = [];
+          for (const match of node.textContent.matchAll(/\\S+/g)) {
+            range.setStart(node, match.index);
+            range.setEnd(node, match.index + match[0].length);
+            const r = range.getBoundingClientRect();
+            if (r.right > box.right + 1 || r.bottom > box.bottom + 1) break;
+            found.push(match[0]);
+          }
+          return found;
+        }""",
+        topic.element_handle(),
+    )
+    assert len(words) >= 2 and " ".join(words) == " ".join(title.split()[: len(words)]), words
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_table_wider_than_a_phone_scrolls_in_a_named_focusable_region_with_a_cue(
+    reader: Reader, lang: str
+) -> None:
+    reader.page.set_viewport_size(PHONE)
+    reader.open(lang, "status/")
+    frames = reader.page.evaluate(
+        """() => [...document.querySelectorAll('.md-typeset__scrollwrap')].map(wrap => ({
+          wide: wrap.scrollWidth > wrap.clientWidth,
+          tabindex: wrap.getAttribute('tabindex'),
+          role: wrap.getAttribute('role'),
+          name: (document.getElementById(wrap.getAttribute('aria-labelledby')) || {}).textContent,
+          cue: getComputedStyle(wrap).backgroundImage,
+        }))"""
+    )
+    wide = [frame for frame in frames if frame["wide"]]
+    assert wide, "the status table fits a phone: nothing to scroll"
+    for frame in wide:
+        assert frame["tabindex"] == "0" and frame["role"] == "region", frame
+        assert frame["name"] and frame["name"].strip(), frame
+        assert frame["cue"].count("gradient") == 4, frame

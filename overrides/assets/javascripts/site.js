@@ -1,5 +1,6 @@
 /*
- * The language selector keeps the reader's section, and printed links show their address.
+ * The language selector keeps the reader's section, printed links show their address, and
+ * nothing off the screen takes a Tab stop.
  *
  * The selector's links already lead to this page in each language (headings keep their ids
  * across languages), so a link is followed as it is, with the current #section added. Material
@@ -37,6 +38,30 @@
     query.addEventListener("input", function () {
       query.dispatchEvent(new KeyboardEvent("keyup", { bubbles: true }));
     });
+  }
+
+  // On a narrow screen the search box is an overlay off the screen until the search button
+  // opens it: closed, it takes no Tab stop. Material's own shortcut ("/") still focuses it,
+  // which opens it, and Material opens and closes it with a click on its toggle.
+  var searchToggle = document.getElementById("__search");
+  var narrow = window.matchMedia("(max-width: 59.984375em)");
+  function searchTabStop() {
+    if (query && searchToggle) query.tabIndex = narrow.matches && !searchToggle.checked ? -1 : 0;
+  }
+  if (searchToggle) searchToggle.addEventListener("change", searchTabStop);
+  narrow.addEventListener("change", searchTabStop);
+  searchTabStop();
+
+  // The results' frame scrolls the results (Material moves through them with the arrow keys,
+  // not Tab), so it takes a Tab stop while there are results, and none while it is empty
+  // (overrides/partials/search.html, site.css).
+  var results = document.querySelector(".md-search-result__list");
+  var frame = document.querySelector(".md-search__scrollwrap");
+  if (results && frame) {
+    new MutationObserver(function () {
+      if (results.children.length) frame.tabIndex = 0;
+      else frame.removeAttribute("tabindex");
+    }).observe(results, { childList: true });
   }
 
   // Printed, a link shows its full address after its text (overrides/assets/stylesheets/site.css).
