@@ -68,11 +68,20 @@ def test_materials_search_worker_has_the_name_our_worker_expects() -> None:
 
 
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
+    """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))
     ours = without_comment((ROOT / "overrides" / "partials" / "search.html").read_text("utf-8"))
     first = material.splitlines()[0]
     assert 'class="md-search"' in first and 'data-md-component="search"' in first
-    assert ours.replace(" aria-label=\"{{ lang.t('search') }}\"", "", 1) == material
+    frame = '<div class="md-search__scrollwrap" tabindex="0" data-md-scrollfix>'
+    assert frame in material
+    ours = ours.replace(" aria-label=\"{{ lang.t('search') }}\"", "", 1)
+    assert (
+        ours.replace(
+            'class="md-search__scrollwrap" ', 'class="md-search__scrollwrap" tabindex="0" ', 1
+        )
+        == material
+    )
 
 
 def test_rewrite_config_changes_the_json_and_escapes_closing_tags() -> None:
