@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from eme_toolkit import head, internals, not_found, notices, search, serve, status_page
+from eme_toolkit import handout, head, internals, not_found, notices, search, serve, status_page
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
 from eme_toolkit.templates import CompiledTemplates
@@ -78,8 +78,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
         if status_page.is_status_page(page.file.src_uri, self.context):
-            return html.replace(status_page.MARKER, status_page.body(self.context))
-        return notices.add_notice(html, page, self.context)
+            html = html.replace(status_page.MARKER, status_page.body(self.context))
+        else:
+            html = notices.add_notice(html, page, self.context)
+        return handout.mark_links(html, head.site_url(config) + page.url)
 
     @event_priority(-200)  # after static-i18n has set the language selector for the page
     def on_page_context(
@@ -91,8 +93,14 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             internals.set_page_alternates(
                 config, status_page.alternates(config, alternates, site.default.code)
             )
-        context["hreflang_links"] = head.alternates(
-            page.url, self.context.current.code, site, head.site_url(config)
+        code = self.context.current.code
+        context["hreflang_links"] = head.alternates(page.url, code, site, head.site_url(config))
+        language = site.language(code)
+        assert language is not None
+        context["print_source"] = handout.source_line(
+            self.context.strings(code, handout.STRINGS)["print_source"],
+            head.site_url(config) + page.url,
+            language.name,
         )
         return context
 
