@@ -1,6 +1,6 @@
 """A printed page is a handout: its links show where they lead, and it says where it lives online.
 
-- Each link of the page's text that leads elsewhere gets its full address in data-print-href,
+- Each link of the page's article that leads elsewhere gets its full address in data-print-href,
   which overrides/assets/stylesheets/site.css prints after the link's text. The address is
   absolute (a relative one means nothing on paper) and decoded, so a reader can type it
   (`tunnisteet/#tag:menetelmä`, not `%C3%A4`). A link within the page (a section, a heading's
@@ -17,6 +17,7 @@ from html import escape, unescape
 from urllib.parse import unquote, urldefrag, urljoin
 
 STRINGS = ("print_source",)
+ARTICLE = '<article class="md-content__inner'
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 HREF = re.compile(r'\shref="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
@@ -27,24 +28,30 @@ def readable(url: str) -> str:
     return unquote(url)
 
 
-def mark_links(html: str, page_url: str) -> str:
-    """`html` with each link that leaves the page (absolute `page_url`) marked with the
-    readable address it leads to, for print."""
+def mark_links(page: str, page_url: str) -> str:
+    """The built `page` with each link of its article that leaves the page (absolute
+    `page_url`) marked with the readable address it leads to, for print."""
+    start = page.find(ARTICLE)
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    return (
+        page[:start] + LINK.sub(lambda match: _mark(match, page_url), page[start:end]) + page[end:]
+    )
 
-    def mark(match: re.Match[str]) -> str:
-        attrs, text = match[1], match[2]
-        href = HREF.search(attrs)
-        if href is None or "data-print-href" in attrs:
-            return match[0]
-        target = urljoin(page_url, unescape(href[1]))
-        if urldefrag(target).url == urldefrag(page_url).url:
-            return match[0]  # a section of this page: it is on the paper already
-        address = readable(target)
-        if unescape(TAG.sub("", text)).strip() in (address, target):
-            return match[0]  # the text is the address
-        return f'<a{attrs} data-print-href="{escape(address)}">{text}</a>'
 
-    return LINK.sub(mark, html)
+def _mark(match: re.Match[str], page_url: str) -> str:
+    attrs, text = match[1], match[2]
+    href = HREF.search(attrs)
+    if href is None or "data-print-href" in attrs:
+        return match[0]
+    target = urljoin(page_url, unescape(href[1]))
+    if urldefrag(target).url == urldefrag(page_url).url:
+        return match[0]  # a section of this page: it is on the paper already
+    address = readable(target)
+    if unescape(TAG.sub("", text)).strip() in (address, target):
+        return match[0]  # the text is the address
+    return f'<a{attrs} data-print-href="{escape(address)}">{text}</a>'
 
 
 def source_line(template: str, page_url: str, language: str) -> str:
