@@ -3,10 +3,11 @@
 - Each link of the page's article that leads elsewhere gets its full address in data-print-href,
   which overrides/assets/stylesheets/site.css prints after the link's text. The address is
   absolute (a relative one means nothing on paper) and decoded, so a reader can type it
-  (`tunnisteet/#tag:menetelmä`, not `%C3%A4`). A link within the page (a section, a heading's
+  (`fi/tags/#tag:menetelmä`, not `menetelm%C3%A4`). A link within the page (a section, a heading's
   permalink) gets none, nor one whose text is already its address.
-- The page's own address and language make a line that only the print shows, in the reader's
-  language (`print_source` in docs/<lang>/strings.yml; overrides/main.html places it).
+- The page's own address and language make a line under its title that only the print shows,
+  in the reader's language (`print_source` in docs/<lang>/strings.yml), kept out of the search
+  index (Material's search skips data-search-exclude).
 Both are in the built HTML, so a page prints the same without JavaScript.
 """
 
@@ -15,6 +16,8 @@ from __future__ import annotations
 import re
 from html import escape, unescape
 from urllib.parse import unquote, urldefrag, urljoin
+
+from eme_toolkit.context import BuildContext
 
 STRINGS = ("print_source",)
 ARTICLE = '<article class="md-content__inner'
@@ -57,3 +60,18 @@ def _mark(match: re.Match[str], page_url: str) -> str:
 def source_line(template: str, page_url: str, language: str) -> str:
     """The print-only line that says where the page is online, and in which language."""
     return template.replace("{address}", readable(page_url)).replace("{language}", language)
+
+
+def add_source_line(html: str, page_url: str, context: BuildContext) -> str:
+    """The page's content with its print-only line under its title (Material puts a title of
+    its own above a content that has none)."""
+    code = context.current.code
+    language = context.site.language(code)
+    assert language is not None
+    template = context.strings(code, STRINGS)["print_source"]
+    line = escape(source_line(template, page_url, language.name), quote=False)
+    shown = f'<p class="eme-print-source" data-search-exclude>{line}</p>'
+    head, closing, rest = html.partition("</h1>")
+    if not closing:
+        return shown + html
+    return head + closing + shown + rest

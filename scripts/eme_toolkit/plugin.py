@@ -78,8 +78,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
         if status_page.is_status_page(page.file.src_uri, self.context):
-            return html.replace(status_page.MARKER, status_page.body(self.context))
-        return notices.add_notice(html, page, self.context)
+            html = html.replace(status_page.MARKER, status_page.body(self.context))
+        else:
+            html = notices.add_notice(html, page, self.context)
+        return handout.add_source_line(html, head.site_url(config) + page.url, self.context)
 
     @event_priority(-200)  # after static-i18n has set the language selector for the page
     def on_page_context(
@@ -91,14 +93,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             internals.set_page_alternates(
                 config, status_page.alternates(config, alternates, site.default.code)
             )
-        code = self.context.current.code
-        context["hreflang_links"] = head.alternates(page.url, code, site, head.site_url(config))
-        language = site.language(code)
-        assert language is not None
-        context["print_source"] = handout.source_line(
-            self.context.strings(code, handout.STRINGS)["print_source"],
-            head.site_url(config) + page.url,
-            language.name,
+        context["hreflang_links"] = head.alternates(
+            page.url, self.context.current.code, site, head.site_url(config)
         )
         return context
 

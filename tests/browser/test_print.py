@@ -1,7 +1,7 @@
 """The practice printed to PDF in Chromium, as an organisation prints it for a handout.
 
-The PDF's text is read back with pypdf: the title comes first, the page's address and language
-are on it, no address is percent-encoded, no sheet ends with a heading, and the practice takes
+The PDF's text is read back with pypdf: the title comes first, then the page's address and
+language, no address is percent-encoded, no sheet ends with a heading, and the practice takes
 at most three A4 sheets. In print media every text is black enough on its background (7:1).
 """
 
@@ -59,12 +59,12 @@ def source_line(site: Site, lang: str, path: str) -> str:
 def assert_handout(tab: Tab, site: Site, lang: str, printed: list[str]) -> None:
     whole = " ".join(printed)
     titles = headings(tab)
-    assert whole.startswith(titles[0]), whole[:200]  # no tags, navigation or notice before it
+    # The title, then the page's address and language (which may wrap anywhere in the
+    # address: compared without white space); no tags, navigation or notice before them.
+    first = "".join((titles[0] + source_line(site, lang, PRACTICE)).split())
+    assert "".join(whole.split()).startswith(first), whole[:300]
     assert len(printed) <= MAX_SHEETS, len(printed)
     assert not ENCODED.findall(whole), ENCODED.findall(whole)
-    # The line may wrap anywhere in the address: compare without white space.
-    line = "".join(source_line(site, lang, PRACTICE).split())
-    assert line in "".join(whole.split()), line
     for number, sheet in enumerate(printed[:-1], start=1):
         alone = [title for title in titles if sheet.endswith(title)]
         assert not alone, f"sheet {number} ends with the heading {alone}"

@@ -53,9 +53,7 @@ def test_each_link_that_leaves_the_page_carries_its_readable_address(
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_each_page_has_a_print_line_with_its_address_and_language(
-    built_site: Path, lang: str
-) -> None:
+def test_each_page_has_a_print_line_under_its_title(built_site: Path, lang: str) -> None:
     template = load_strings(DOCS, lang, DEFAULT)["print_source"]
     language = SITE.language(lang)
     assert language is not None
@@ -65,7 +63,8 @@ def test_each_page_has_a_print_line_with_its_address_and_language(
         assert canonical, page
         line = template.replace("{address}", unquote(canonical[1]))
         line = line.replace("{language}", language.name)
-        assert f'<p class="eme-print-source">{line}</p>' in html, page
+        shown = f'</h1><p class="eme-print-source" data-search-exclude>{line}</p>'
+        assert shown in html, page
 
 
 def test_search_does_not_index_the_print_line(built_site: Path) -> None:
