@@ -16,7 +16,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from eme_toolkit import head, internals, not_found, notices, search, serve, status_page
+from eme_toolkit import handout, head, internals, not_found, notices, search, serve, status_page
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
 from eme_toolkit.templates import CompiledTemplates
@@ -78,8 +78,10 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
         if status_page.is_status_page(page.file.src_uri, self.context):
-            return html.replace(status_page.MARKER, status_page.body(self.context))
-        return notices.add_notice(html, page, self.context)
+            html = html.replace(status_page.MARKER, status_page.body(self.context))
+        else:
+            html = notices.add_notice(html, page, self.context)
+        return handout.add_source_line(html, head.site_url(config) + page.url, self.context)
 
     @event_priority(-200)  # after static-i18n has set the language selector for the page
     def on_page_context(
@@ -103,6 +105,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         head.write_page_sitemap(
             Path(config.site_dir), page.url, head.alternates(page.url, code, site, base), base
         )
+        # The article as the reader gets it, tag listings (rendered last by Material) included.
+        output = handout.mark_links(output, base + page.url)
         return search.point_at_language(output, page.url, code, site, page.file.src_uri)
 
     def on_template_context(

@@ -16,7 +16,11 @@ from eme_toolkit.yamlfile import YamlSyntaxError, parse
 FILE = "strings.yml"
 PLACEHOLDER = re.compile(r"\{([^{}]*)\}")
 # The placeholders each string may hold, filled in by the plugin; any other is a typo.
-PLACEHOLDERS: dict[str, set[str]] = {"fallback_text": {"language"}, "partial_text": {"language"}}
+PLACEHOLDERS: dict[str, set[str]] = {
+    "fallback_text": {"language"},
+    "partial_text": {"language"},
+    "print_source": {"address", "language"},
+}
 # Languages that write language names in lower case in running text ("till svenska").
 LOWER_CASE_NAMES = frozenset(
     [

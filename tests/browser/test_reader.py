@@ -1,4 +1,7 @@
-"""A reader's visit in Chromium: language selector, privacy, 404, print, search engines."""
+"""A reader's visit in Chromium: language selector, privacy, 404, search engines.
+
+Printing has its own file, test_print.py.
+"""
 
 from __future__ import annotations
 
@@ -67,24 +70,6 @@ def test_404_speaks_the_language_of_the_missing_address(
         home_link.click()
     assert reader.page.url == site.page_url(lang)
     assert not [e for e in reader.errors if "404" not in e]
-
-
-@pytest.mark.parametrize("lang", LANGUAGES)
-def test_print_is_a_clean_handout(reader: Reader, site: Site, lang: str) -> None:
-    reader.open(lang, "peer-groups/")
-    reader.page.emulate_media(media="print")
-    for chrome in (".md-header", ".md-sidebar--primary", ".md-search", ".md-footer", ".md-select"):
-        visible = reader.page.locator(chrome).evaluate_all(
-            "els => els.some(e => e.offsetParent !== null"
-            " && getComputedStyle(e).display !== 'none')"
-        )
-        assert not visible, f"{chrome} is printed"
-    assert reader.page.locator("article h1").is_visible()
-    # A printed link shows where it leads.
-    after = reader.page.locator("article a[data-print-href]").first.evaluate(
-        "a => getComputedStyle(a, '::after').content"
-    )
-    assert "http" in after, after
 
 
 def _head(site: Site, lang: str, path: str) -> str:

@@ -178,6 +178,17 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str]] = {
         lambda s: edit(s, "fi/strings.yml", 'status_help: "Auta kääntämään sivustoa"\n', ""),
         "docs/fi/strings.yml:1: lacks 'status_help' (English: “Help translate this site”)",
     ),
+    "missing print string": (
+        lambda s: edit(
+            s, "fi/strings.yml", 'print_source: "Tämä sivu verkossa: {address} · {language}"\n', ""
+        ),
+        "docs/fi/strings.yml:1: lacks 'print_source' (English: “This page online: {address} · "
+        "{language}”)",
+    ),
+    "print string without its address": (
+        lambda s: edit(s, "fi/strings.yml", "verkossa: {address}", "verkossa:"),
+        "docs/fi/strings.yml:28: 'print_source' must keep the placeholders",
+    ),
     "no strings file": (
         lambda s: (s / "docs" / "sv" / "strings.yml").unlink(),
         "docs/sv/strings.yml:1: missing: readers of Svenska see these notices in English",

@@ -175,7 +175,7 @@ def test_check_strings_reports_missing_and_extra_keys(tmp_path: Path) -> None:
     swedish = site.language("sv")
     assert swedish is not None
     problems = check_strings(site, swedish)
-    assert len(problems) == 24  # 23 keys lacking, 1 extra
+    assert len(problems) == 25  # 24 keys lacking, 1 extra
     assert problems[0] == Problem(
         "docs/sv/strings.yml",
         1,

@@ -1,5 +1,5 @@
 /*
- * The language selector keeps the reader's section, printed links show their address, and
+ * The language selector keeps the reader's section, search hears every change of its box, and
  * nothing off the screen takes a Tab stop.
  *
  * The selector's links already lead to this page in each language (headings keep their ids
@@ -63,13 +63,6 @@
       else frame.removeAttribute("tabindex");
     }).observe(results, { childList: true });
   }
-
-  // Printed, a link shows its full address after its text (overrides/assets/stylesheets/site.css).
-  document.querySelectorAll(".md-content a[href]").forEach(function (link) {
-    var href = link.getAttribute("href");
-    if (href.charAt(0) === "#" || link.classList.contains("headerlink")) return;
-    link.setAttribute("data-print-href", link.href);
-  });
 
   // A table wider than the page scrolls inside Material's wrapper. A keyboard reader can only
   // scroll it when the wrapper takes focus, and a screen reader names it by the heading above.

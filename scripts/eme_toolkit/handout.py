@@ -1,0 +1,77 @@
+"""A printed page is a handout: its links show where they lead, and it says where it lives online.
+
+- Each link of the page's article that leads elsewhere gets its full address in data-print-href,
+  which overrides/assets/stylesheets/site.css prints after the link's text. The address is
+  absolute (a relative one means nothing on paper) and decoded, so a reader can type it
+  (`fi/tags/#tag:menetelmä`, not `menetelm%C3%A4`). A link within the page (a section, a heading's
+  permalink) gets none, nor one whose text is already its address.
+- The page's own address and language make a line under its title that only the print shows,
+  in the reader's language (`print_source` in docs/<lang>/strings.yml), kept out of the search
+  index (Material's search skips data-search-exclude).
+Both are in the built HTML, so a page prints the same without JavaScript.
+"""
+
+from __future__ import annotations
+
+import re
+from html import escape, unescape
+from urllib.parse import unquote, urldefrag, urljoin
+
+from eme_toolkit.context import BuildContext
+
+STRINGS = ("print_source",)
+ARTICLE = '<article class="md-content__inner'
+LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+HREF = re.compile(r'\shref="([^"]*)"')
+TAG = re.compile(r"<[^>]+>")
+
+
+def readable(url: str) -> str:
+    """The address as a reader types it: percent-escapes decoded (ä, not %C3%A4)."""
+    return unquote(url)
+
+
+def mark_links(page: str, page_url: str) -> str:
+    """The built `page` with each link of its article that leaves the page (absolute
+    `page_url`) marked with the readable address it leads to, for print."""
+    start = page.find(ARTICLE)
+    end = page.find("</article>", start)
+    if start < 0 or end < 0:
+        return page
+    return (
+        page[:start] + LINK.sub(lambda match: _mark(match, page_url), page[start:end]) + page[end:]
+    )
+
+
+def _mark(match: re.Match[str], page_url: str) -> str:
+    attrs, text = match[1], match[2]
+    href = HREF.search(attrs)
+    if href is None or "data-print-href" in attrs:
+        return match[0]
+    target = urljoin(page_url, unescape(href[1]))
+    if urldefrag(target).url == urldefrag(page_url).url:
+        return match[0]  # a section of this page: it is on the paper already
+    address = readable(target)
+    if unescape(TAG.sub("", text)).strip() in (address, target):
+        return match[0]  # the text is the address
+    return f'<a{attrs} data-print-href="{escape(address)}">{text}</a>'
+
+
+def source_line(template: str, page_url: str, language: str) -> str:
+    """The print-only line that says where the page is online, and in which language."""
+    return template.replace("{address}", readable(page_url)).replace("{language}", language)
+
+
+def add_source_line(html: str, page_url: str, context: BuildContext) -> str:
+    """The page's content with its print-only line under its title (Material puts a title of
+    its own above a content that has none)."""
+    code = context.current.code
+    language = context.site.language(code)
+    assert language is not None
+    template = context.strings(code, STRINGS)["print_source"]
+    line = escape(source_line(template, page_url, language.name), quote=False)
+    shown = f'<p class="eme-print-source" data-search-exclude>{line}</p>'
+    head, closing, rest = html.partition("</h1>")
+    if not closing:
+        return shown + html
+    return head + closing + shown + rest
