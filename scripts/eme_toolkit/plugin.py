@@ -16,7 +16,17 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from eme_toolkit import handout, head, internals, not_found, notices, search, serve, status_page
+from eme_toolkit import (
+    checklist,
+    handout,
+    head,
+    internals,
+    not_found,
+    notices,
+    search,
+    serve,
+    status_page,
+)
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
 from eme_toolkit.templates import CompiledTemplates
@@ -77,6 +87,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         html = notices.translate_permalinks(
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
+        html = checklist.label_boxes(html)
         if status_page.is_status_page(page.file.src_uri, self.context):
             html = html.replace(status_page.MARKER, status_page.body(self.context))
         else:
@@ -96,6 +107,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         context["hreflang_links"] = head.alternates(
             page.url, self.context.current.code, site, head.site_url(config)
         )
+        context["checklist"] = checklist.words(page.content, self.context)
         return context
 
     @event_priority(-200)  # after static-i18n and the other plugins have finished the page

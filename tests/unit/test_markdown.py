@@ -299,6 +299,18 @@ def test_blocks_are_the_heading_then_each_paragraph_item_quote_and_table() -> No
     assert not any("code 77" in text for _, text in blocks)
 
 
+def test_a_checklist_is_a_list_whose_boxes_are_neither_links_nor_numbers() -> None:
+    section = page(
+        "## Plan { #plan }\n\n"
+        "Source: [Target group](peer-groups.md#target-group)\n\n"
+        "- [ ] 6–8 weekly sessions\n- [x] a trained peer tutor\n- [X] premises\n"
+    ).sections[0]
+    assert section.counts["list items"] == 3
+    assert section.links == [(3, "peer-groups.md#target-group")]
+    assert section.numbers == [(5, "6-8")]
+    assert (6, "- [x] a trained peer tutor") in section.blocks
+
+
 def test_body_is_the_lines_below_the_heading_outside_code() -> None:
     body = page(SECTION).sections[0].body
     assert body[0] == (2, "")
