@@ -144,3 +144,26 @@ def test_the_404_page_shows_no_word_of_the_default_language(
         }"""
     )
     assert foreign and not sorted(set(shown) & foreign), sorted(set(shown) & foreign)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_tag_leads_to_its_heading_and_back_to_the_practice(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """Tags are words with spaces and letters such as ä: their addresses must still work."""
+    reader.open(lang, "peer-groups/")
+    names = [name.strip() for name in reader.page.locator("article a.md-tag").all_inner_texts()]
+    assert len(names) == 4 and any(" " in name for name in names), names
+    for name in names:
+        reader.open(lang, "peer-groups/")
+        with reader.page.expect_navigation():
+            reader.page.locator("article").get_by_role("link", name=name, exact=True).click()
+        assert reader.page.url.split("#")[0] == site.page_url(lang, "tags/")
+        target = reader.page.locator(":target")
+        assert target.locator(".md-tag").inner_text().strip() == name
+        assert target.evaluate("h => h.getBoundingClientRect().top < innerHeight")
+        listed = target.locator("xpath=following-sibling::ul[1]//a")
+        with reader.page.expect_navigation():
+            listed.click()
+        assert reader.page.url == site.page_url(lang, "peer-groups/")
+    assert not reader.errors
