@@ -8,7 +8,8 @@ Modules, by concern:
 - languages: adding a language to mkdocs.yml
 - cli: the editors' command line (`eme-i18n`)
 - plugin: the MkDocs plugin, which routes build events to context, notices, status_page,
-  search, head, handout (what a printed page shows), not_found, serve and templates
+  search, head, handout (what a printed page shows), not_found, checklist, serve and
+  templates
 - errors, yamlfile, chromium: the one place for located messages, YAML and finding Chromium
 - internals: the private parts of Material and mkdocs-static-i18n that the plugin relies on
 """

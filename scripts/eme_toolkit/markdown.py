@@ -7,8 +7,9 @@ language shares.
 
 The page is read by markdown-it (with mdit-py-plugins), set up to agree with Python-Markdown
 as MkDocs renders the site (abbr, admonition, attr_list, def_list, md_in_html, tables, toc,
-pymdownx.details, pymdownx.superfences): the sections are the headings that get an id in the
-built page, with that id. Where Python-Markdown departs from CommonMark, a rule below says how.
+pymdownx.details, pymdownx.superfences, pymdownx.tasklist, whose `[ ]` boxes are plain text
+here): the sections are the headings that get an id in the built page, with that id. Where
+Python-Markdown departs from CommonMark, a rule below says how.
 Line numbers come from the token maps: the text markdown-it reads has the page's lines.
 
 Known differences, in Markdown no page should have: Python-Markdown gives a list item every

@@ -33,7 +33,7 @@ from eme_toolkit.templates import CompiledTemplates
 
 
 class ToolkitPlugin(BasePlugin[ToolkitConfig]):
-    """Per-language search, head links, translation notices, status and 404 pages."""
+    """Per-language search, head links, translation notices, status and 404 pages, checklists."""
 
     def __init__(self) -> None:
         self._context: BuildContext | None = None
