@@ -158,7 +158,7 @@ def test_each_box_is_named_by_its_item_and_starts_unticked(built_site: Path, lan
 
 
 @pytest.mark.parametrize("lang", COMPLETE)
-def test_the_clear_button_speaks_the_pages_language_on_the_checklist_only(
+def test_the_button_and_script_are_on_the_checklist_only_in_its_language(
     built_site: Path, lang: str
 ) -> None:
     words = load_strings(DOCS, lang, DEFAULT)["checklist_clear"]
@@ -168,7 +168,9 @@ def test_the_clear_button_speaks_the_pages_language_on_the_checklist_only(
         html,
     )
     assert button and button.group(1) == words
+    assert re.search(r'<script src="[./]*assets/javascripts/checklist\.js">', html)
+    # Other pages have neither the button nor the script that keeps ticks.
     for other in (DOCS / lang).glob("*.md"):
         if other.name != PLAN:
             page = built_page(built_site, lang, other.name).read_text(encoding="utf-8")
-            assert "eme-checklist-actions" not in page, other.name
+            assert "eme-checklist-actions" not in page and "checklist.js" not in page, other.name
