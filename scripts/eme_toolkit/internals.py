@@ -1,10 +1,11 @@
-"""The private parts of Material for MkDocs and mkdocs-static-i18n that the plugin relies on.
+"""The private parts of MkDocs, Material for MkDocs and mkdocs-static-i18n the plugin relies on.
 
 Everything here works with a version range of those packages, not with a documented
 interface; tests/unit/test_internals.py checks each against the installed versions and fails
 first when an upgrade changes one. CONTRIBUTING.md lists them with the reason for each.
 
-Supported: mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4 (pyproject.toml).
+Supported: mkdocs 1.6.1, mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4
+(pyproject.toml).
 """
 
 from __future__ import annotations
