@@ -75,6 +75,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         if self._quick is not None:  # the pages are read, none is built yet
             self._quick.keep_titles(files, self.context.current.code)
+            self._quick.keep_whole_site_pages(config)
         return self._templates.share_with(env)
 
     @event_priority(-200)  # after static-i18n has chosen this language's files

@@ -74,7 +74,8 @@ class QuickRebuilds:
       English copies that languages without a translation serve;
     - the other pages keep their built files; the menus of the pages rebuilt list them with
       the titles they had when last built (a dirty build reads no other page);
-    - search keeps the index of the last whole build (search.py).
+    - search keeps the index of the last whole build (search.py), and the 404 page and the
+      sitemaps, which list every page, are kept as they are.
     """
 
     def __init__(self) -> None:
@@ -133,6 +134,12 @@ class QuickRebuilds:
                     built.unlink()
             except FileNotFoundError:
                 continue
+
+    def keep_whole_site_pages(self, config: MkDocsConfig) -> None:
+        """Skip the theme's pages of the whole site (404.html, sitemap.xml) in a partial build,
+        once the files are gathered (before, a skipped template would be copied as is)."""
+        if self.partial:
+            config.theme.static_templates.clear()
 
     def keep_titles(self, files: Files, code: str) -> None:
         """Remember the title and front matter of the pages read; give them back to the pages

@@ -163,7 +163,20 @@ def test_quick_serve_shows_each_saved_page_as_a_whole_build_would(tmp_path: Path
         wait_until(lambda: "European Union project" in body(url + "about/"), "the English edit")
         wait_until(lambda: outdated in body(url + "fi/about/"), "the outdated notice")
 
-        # A warning in the saved page is shown, and strict mode refuses the build.
+        # Search keeps each language's whole index, with its own settings.
+        settings = json.loads(body(url + "search/search_index.json"))
+        assert settings["config"]["lang"] == ["en"] and settings["docs"] == []
+        for folder, lang in (("", "en"), ("fi/", "fi")):
+            index = json.loads(body(f"{url}{folder}search/search_index.full.json"))
+            assert index["config"]["lang"] == [lang]
+            assert {"", "about/", "peer-groups/"} <= {d["location"] for d in index["docs"]}
+
+        # The pages that list the whole site are kept as the first build wrote them.
+        assert "Sivua ei löytynyt" in body(url + "404.html")
+        assert f"{url}fi/about/" in body(url + "sitemap.xml")
+
+        # A warning in the saved page is shown, and strict mode refuses the build; the next
+        # build is whole.
         finnish = docs / "fi" / "about.md"
         original = finnish.read_text(encoding="utf-8")
         save(finnish, original + "\n[Rikki](ei-ole.md)\n")
@@ -172,14 +185,6 @@ def test_quick_serve_shows_each_saved_page_as_a_whole_build_would(tmp_path: Path
         save(finnish, original + "\nKorjattu.\n")
         wait_until(lambda: "Korjattu." in body(url + "fi/about/"), "the fixed page")
         assert "ei-ole" not in body(url + "fi/about/")
-
-        # Search keeps each language's whole index, with its own settings.
-        settings = json.loads(body(url + "search/search_index.json"))
-        assert settings["config"]["lang"] == ["en"] and settings["docs"] == []
-        for folder, lang in (("", "en"), ("fi/", "fi")):
-            index = json.loads(body(f"{url}{folder}search/search_index.full.json"))
-            assert index["config"]["lang"] == [lang]
-            assert {"", "about/", "peer-groups/"} <= {d["location"] for d in index["docs"]}
         output = log.read_text(encoding="utf-8")
         assert "Traceback" not in output and internals.DIRTY_WARNING not in output
     finally:
