@@ -42,7 +42,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across `mkdocs serve` rebuilds; each rebuild
-        still starts from a fresh BuildContext in on_config."""
+        still starts from a fresh BuildContext in on_config. The pages read, and under
+        `--dirty` what quick rebuilds need (serve.QuickRebuilds), are kept across rebuilds."""
         self._check_port = self._serving = command == "serve"
         if self._serving and dirty:
             self._quick = serve.QuickRebuilds()
@@ -84,9 +85,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.context.current.env = self._templates.share_with(config.theme.get_env())
         status_page.add_page(files, config, self.context)
         serve.show_unreadable(files, self.context.unreadable)
-        code, default = self.context.current.code, self.context.site.default.code
-        if self._quick is not None and self._quick.partial and code != default:
-            self._quick.rebuild_translations(files, code, default, config.docs_dir)
+        if self._quick is not None:
+            site = self.context.site
+            self._quick.rebuild_translations(files, self.context.current.code, site)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

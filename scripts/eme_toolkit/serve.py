@@ -25,6 +25,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from eme_toolkit import internals
+from eme_toolkit.config import Site
 
 log = get_plugin_logger(__name__)
 CLOCK_TICK = 0.05  # seconds: coarser than any file system's time stamps, finer than a save
@@ -120,14 +121,16 @@ class QuickRebuilds:
     def fail(self) -> None:
         self.failed = True
 
-    def rebuild_translations(self, files: Files, code: str, default: str, docs_dir: str) -> None:
-        """Rebuild this language's translations of the English pages saved since they were
-        built: removing a built file makes MkDocs' dirty build rebuild its page."""
+    def rebuild_translations(self, files: Files, code: str, site: Site) -> None:
+        """In a partial build, rebuild this language's translations of the English pages saved
+        since they were built: removing a built file makes MkDocs' dirty build rebuild it."""
+        if not self.partial or code == site.default.code:
+            return
         prefix = f"{code}/"
         for file in files.documentation_pages():
             if not file.src_uri.startswith(prefix) or file.abs_src_path is None:
                 continue  # an English copy is rebuilt with its source
-            english = Path(docs_dir, default, file.src_uri.removeprefix(prefix))
+            english = site.docs_dir / site.default.code / file.src_uri.removeprefix(prefix)
             built = Path(file.abs_dest_path)
             try:
                 if built.stat().st_mtime < english.stat().st_mtime:
