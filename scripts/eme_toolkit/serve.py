@@ -26,9 +26,13 @@ from mkdocs.structure.files import Files
 
 from eme_toolkit import internals
 from eme_toolkit.config import Site
+from eme_toolkit.record import RECORD_FILE
+from eme_toolkit.strings import FILE as STRINGS_FILE
 
 log = get_plugin_logger(__name__)
 CLOCK_TICK = 0.05  # seconds: coarser than any file system's time stamps, finer than a save
+# Files in docs/<lang>/ that the pages of a language are built from, besides their own.
+READ_BY_EVERY_PAGE = (STRINGS_FILE, RECORD_FILE)
 
 
 def port_problem(host: str, port: int) -> str | None:
@@ -91,15 +95,21 @@ class QuickRebuilds:
     def start(self, config: MkDocsConfig) -> None:
         """At the start of a build (its default language's on_config): whole or partial."""
         self._starting = time.time()
-        pages, others = set(), 0.0
-        for folder, _, names in os.walk(config.docs_dir):
+        pages, others = set(), os.path.getmtime(config.config_file_path)
+        for folder, folders, names in os.walk(config.docs_dir):
+            # Hidden files are no pages (MkDocs skips them): an editor's swap and lock files.
+            folders[:] = [name for name in folders if not name.startswith(".")]
             for name in names:
                 path = os.path.join(folder, name)
+                if name.startswith("."):
+                    continue
                 if utils.is_markdown_file(name):
                     pages.add(path)
-                else:
-                    others = max(others, os.path.getmtime(path))
-        others = max(others, os.path.getmtime(config.config_file_path))
+                elif name in READ_BY_EVERY_PAGE:  # a changed image is copied by MkDocs itself
+                    try:
+                        others = max(others, os.path.getmtime(path))
+                    except FileNotFoundError:
+                        continue
         # File times may lag the clock by a tick: a file saved as the last build started may
         # look older than that build. Only a whole build reads a file twice for it.
         seen = self._started - CLOCK_TICK

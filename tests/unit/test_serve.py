@@ -69,6 +69,10 @@ def test_quick_rebuilds_are_partial_only_when_only_pages_changed(tmp_path: Path)
     quick.start(config)  # type: ignore[arg-type]
     assert quick.partial and built.is_file()  # MkDocs rebuilds the saved page alone
     quick.finish()
+    # An editor's swap file, an image (which MkDocs copies again itself): still partial.
+    for other in (".index.md.swp", "photo.png"):
+        (tmp_path / "docs" / "fi" / other).write_bytes(b"x")
+        assert build(), other
     for changed in ("docs/fi/strings.yml", "mkdocs.yml"):
         save(tmp_path / changed)
         quick.start(config)  # type: ignore[arg-type]
