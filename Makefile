@@ -17,12 +17,13 @@ $(STAMP): requirements.lock package-lock.json pyproject.toml
 	npm ci --silent --no-audit --no-fund
 	touch $@
 
-# make serve PORT=8001 serves on another port. make serve LANGUAGES=fi builds English and
-# Finnish only (comma-separated codes): on a site of many languages, edits show sooner.
+# make serve PORT=8001 serves on another port. make serve LANGUAGES=fi is the quick mode for
+# editing: it builds English and Finnish only (comma-separated codes), and after its first
+# build only the pages a save changed (mkdocs serve --dirty; CONTRIBUTING.md says what lags).
 PORT ?= 8000
 LANGUAGES ?=
 serve: install
-	EME_BUILD_ONLY=$(LANGUAGES) $(BIN)/mkdocs serve --strict --dev-addr 127.0.0.1:$(PORT)
+	EME_BUILD_ONLY=$(LANGUAGES) $(BIN)/mkdocs serve --strict $(if $(LANGUAGES),--dirty) --dev-addr 127.0.0.1:$(PORT)
 
 build: install
 	$(BIN)/mkdocs build --strict --site-dir site

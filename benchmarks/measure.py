@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 import socket
 import statistics
 import subprocess
@@ -84,17 +85,40 @@ def wait_for(url: str, text: str, timeout: float, poll: float = 0.01) -> float:
     raise TimeoutError(f"{url} did not show {text!r} within {timeout:.0f} s")
 
 
-def edit_loop(config: Path, page: Path, url_path: str, edits: int) -> list[float]:
-    """Seconds from saving an edited page to `mkdocs serve` serving the rebuilt page."""
+def make_serve(port: int, languages: str = "") -> tuple[dict[str, str], list[str]]:
+    """The command `make serve PORT=… LANGUAGES=…` runs, as its variables and arguments, with
+    this Python's mkdocs."""
+    variables = [f"PORT={port}", f"LANGUAGES={languages}"]
+    recipe = subprocess.run(
+        ["make", "--no-print-directory", "-n", "-o", "install", "serve", *variables],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    words = shlex.split(recipe)
+    env = {}
+    while "=" in words[0]:
+        name, _, value = words.pop(0).partition("=")
+        env[name] = value
+    assert words[0].endswith("/mkdocs"), recipe
+    return env, [sys.executable, "-m", "mkdocs", *words[1:]]
+
+
+def edit_loop(
+    config: Path, page: Path, url_path: str, edits: int, languages: str = ""
+) -> list[float]:
+    """Seconds from saving an edited page to `make serve` (`LANGUAGES=languages`) serving
+    the rebuilt page."""
     port = free_port()
     url = f"http://127.0.0.1:{port}/{url_path}"
-    args = [sys.executable, "-m", "mkdocs", "serve", "--strict", "-f", str(config)]
+    env, args = make_serve(port, languages)
     original = page.read_text(encoding="utf-8")
     with tempfile.TemporaryFile(mode="w+") as log:
         server = subprocess.Popen(
-            [*args, "-a", f"127.0.0.1:{port}"],
+            [*args, "-f", str(config)],
             cwd=config.parent,
-            env=ENV,
+            env={**ENV, **env},
             stdout=log,
             stderr=subprocess.STDOUT,
         )

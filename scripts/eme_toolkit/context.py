@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
 from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
-from eme_toolkit.docs import Docs
+from eme_toolkit.docs import Docs, PageCache
 from eme_toolkit.errors import LocatedError, located
 from eme_toolkit.markdown import PageError
 from eme_toolkit.status import LanguageStatus, status
@@ -43,7 +43,13 @@ class LanguageBuild:
 class BuildContext:
     """The site, its pages and their translation status, read once per site build."""
 
-    def __init__(self, config: MkDocsConfig, options: ToolkitConfig, serving: bool = False) -> None:
+    def __init__(
+        self,
+        config: MkDocsConfig,
+        options: ToolkitConfig,
+        serving: bool = False,
+        cache: PageCache | None = None,
+    ) -> None:
         config_path = Path(config.config_file_path)
         try:
             self.site: Site = make_site(
@@ -56,7 +62,7 @@ class BuildContext:
             )
         except LocatedError as error:
             raise PluginError(str(error)) from None
-        self.docs = Docs(self.site)
+        self.docs = Docs(self.site, cache)
         # Pages that cannot be read: a build fails on them; `mkdocs serve` shows them with the
         # problem on top, and goes on serving the rest (see serve.show_unreadable).
         self.unreadable: dict[str, str] = {

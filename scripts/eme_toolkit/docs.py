@@ -96,9 +96,11 @@ class PageCache:
 class Docs:
     """The pages of every language, each read once."""
 
-    def __init__(self, site: Site) -> None:
+    def __init__(self, site: Site, cache: PageCache | None = None) -> None:
+        """`cache`: one kept by the caller (`mkdocs serve`, across rebuilds), which saves it."""
         self.site = site
-        self.cache = PageCache(site.root / CACHE)
+        self.cache = cache or PageCache(site.root / CACHE)
+        self._save = cache is None
         self._pages: dict[str, Pages] = {}
         self._ids: dict[tuple[str, str], set[str]] = {}
         self._paths: dict[tuple[str, str], str] = {}
@@ -126,7 +128,8 @@ class Docs:
                 except UnicodeDecodeError:
                     pages[name] = PageError(1, "the file is not UTF-8 text: save it as UTF-8")
             self._pages[lang] = pages
-            self.cache.save()
+            if self._save:
+                self.cache.save()
         return self._pages[lang]
 
     def record(self, lang: str) -> dict[str, Mark]:
@@ -140,7 +143,8 @@ class Docs:
                 self._records[lang] = error
             except UnicodeDecodeError:
                 self._records[lang] = PageError(1, f"the file is not UTF-8 text: {BROKEN}")
-            self.cache.save()
+            if self._save:
+                self.cache.save()
         found = self._records[lang]
         if isinstance(found, PageError):
             raise found

@@ -1,16 +1,18 @@
-"""The private parts of Material for MkDocs and mkdocs-static-i18n that the plugin relies on.
+"""The private parts of MkDocs, Material for MkDocs and mkdocs-static-i18n the plugin relies on.
 
 Everything here works with a version range of those packages, not with a documented
 interface; tests/unit/test_internals.py checks each against the installed versions and fails
 first when an upgrade changes one. CONTRIBUTING.md lists them with the reason for each.
 
-Supported: mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4 (pyproject.toml).
+Supported: mkdocs 1.6.1, mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4
+(pyproject.toml).
 """
 
 from __future__ import annotations
 
 import importlib.util
 import json
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,6 +23,7 @@ from mkdocs.exceptions import PluginError
 if TYPE_CHECKING:  # the editors' CLI needs neither, and starts faster without them
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.pages import Page
 
 _MATERIAL_SPEC = importlib.util.find_spec("material")
 assert _MATERIAL_SPEC and _MATERIAL_SPEC.origin, "mkdocs-material is not installed"
@@ -103,3 +106,42 @@ def page_alternates(config: MkDocsConfig) -> list[dict[str, Any]]:
 def set_page_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) -> None:
     config.extra["alternate"] = alternates
     setattr(config.extra, "alternate", alternates)  # noqa: B010
+
+
+# MkDocs logs this on every dirty build (mkdocs/commands/build.py), a warning that strict mode
+# turns into a failed build.
+DIRTY_WARNING = "A 'dirty' build is being performed"
+BUILD_LOGGER = "mkdocs.commands.build"
+
+
+class _DirtyWarning(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def allow_strict_dirty_builds() -> None:
+    """Let `mkdocs serve --strict --dirty` rebuild: drop MkDocs' warning that a dirty build's
+    navigation may be inaccurate (serve.QuickRebuilds keeps it accurate). static-i18n builds
+    the other languages dirty too when `--dirty` is among the command's arguments."""
+    logger = logging.getLogger(BUILD_LOGGER)
+    if not any(isinstance(f, _DirtyWarning) for f in logger.filters):
+        logger.addFilter(_DirtyWarning())
+
+
+def search_index_of_this_build_only(config: MkDocsConfig) -> None:
+    """Under `mkdocs serve --dirty`, Material's search plugin merges each build's pages into the
+    index it kept from the build before (is_dirty, search_index_prev), which assumes one page
+    per build and costs the whole index per language build; our plugin keeps each language's
+    index itself (search.py), so Material writes only the pages it was given."""
+    plugin = config.plugins.get("material/search")
+    if plugin is not None:
+        plugin.is_dirty = False  # type: ignore[attr-defined]
+
+
+def show_unbuilt_page(page: Page, title: str | None, meta: dict[str, Any]) -> None:
+    """A page that a dirty build skipped has neither source nor title, so menus would list it
+    blank: give it the title and front matter it had when it was last built. `Page.title` may
+    be overwritten (MkDocs sets titles from the nav that way)."""
+    if title is not None:
+        page.title = title  # type: ignore[misc]
+    page.meta = meta

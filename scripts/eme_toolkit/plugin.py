@@ -29,6 +29,7 @@ from eme_toolkit import (
 )
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit.docs import CACHE, PageCache
 from eme_toolkit.templates import CompiledTemplates
 
 
@@ -40,6 +41,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self._check_port = False
         self._serving = False
         self._templates = CompiledTemplates()  # kept across language builds and rebuilds
+        self._pages: PageCache | None = None  # pages read, kept across rebuilds when serving
+        self._quick: serve.QuickRebuilds | None = None  # `mkdocs serve --dirty` only
 
     @property
     def context(self) -> BuildContext:
@@ -49,8 +52,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defined so that MkDocs keeps one plugin across `mkdocs serve` rebuilds; each rebuild
-        still starts from a fresh BuildContext in on_config."""
+        still starts from a fresh BuildContext in on_config. The pages read, and under
+        `--dirty` what quick rebuilds need (serve.QuickRebuilds), are kept across rebuilds."""
         self._check_port = self._serving = command == "serve"
+        if self._serving and dirty:
+            self._quick = serve.QuickRebuilds()
+            internals.allow_strict_dirty_builds()
 
     @event_priority(-150)  # after static-i18n has set up this language's build
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -60,7 +67,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if problem:
                 raise PluginError(problem)
         if self._context is None or not self._context.languages:
-            self._context = BuildContext(config, self.config, serving=self._serving)
+            if self._serving and self._pages is None:
+                self._pages = PageCache(Path(config.config_file_path).parent / CACHE)
+            if self._quick is not None:
+                self._quick.start(config)
+                internals.search_index_of_this_build_only(config)
+            self._context = BuildContext(config, self.config, self._serving, self._pages)
             search.check_languages(self._context.site)
             if self.config.build_only:
                 internals.build_only(config, set(self.config.build_only.split(",")))
@@ -72,6 +84,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         return config
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        if self._quick is not None:  # the pages are read, none is built yet
+            self._quick.keep_titles(files, self.context.current.code)
+            self._quick.keep_whole_site_pages(config)
         return self._templates.share_with(env)
 
     @event_priority(-200)  # after static-i18n has chosen this language's files
@@ -80,6 +95,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         self.context.current.env = self._templates.share_with(config.theme.get_env())
         status_page.add_page(files, config, self.context)
         serve.show_unreadable(files, self.context.unreadable)
+        if self._quick is not None:
+            site = self.context.site
+            self._quick.rebuild_translations(files, self.context.current.code, site)
         return files
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -153,11 +171,23 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         context = self.context
         build = context.languages.pop()
         site_dir = Path(config.site_dir)
-        search.write_language_index(site_dir, build.code, context.site)
-        if build.code == context.site.default.code and context.not_found_page is not None:
+        quick = self._quick
+        whole = quick is None or not quick.partial
+        search.write_language_index(site_dir, build.code, context.site, whole)
+        if build.code != context.site.default.code:
+            return
+        if context.not_found_page is not None:
             # Written last, over the other languages' 404 pages.
             (site_dir / not_found.TEMPLATE).write_text(context.not_found_page, encoding="utf-8")
+        if quick is not None:
+            quick.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
         if self._context is not None:
             self._context.languages.clear()
+        if self._quick is not None:
+            self._quick.fail()
+
+    def on_shutdown(self) -> None:
+        if self._pages is not None:  # for the next command: `make check`, say
+            self._pages.save()

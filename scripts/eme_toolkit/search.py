@@ -101,13 +101,17 @@ def language_index(data: dict[str, Any], code: str, site: Site) -> dict[str, Any
     }
 
 
-def write_language_index(site_dir: Path, code: str, site: Site) -> None:
+def write_language_index(site_dir: Path, code: str, site: Site, whole: bool = True) -> None:
     """Write this language's own index from the one Material's search plugin just wrote: the
-    whole of it for the worker, its settings for Material's page script."""
+    whole of it for the worker, its settings for Material's page script.
+
+    A build of only the pages that changed (serve.QuickRebuilds) keeps the whole index of the
+    last whole build, and writes the settings again, where Material has just written its own."""
     data = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     index = language_index(data, code, site)
     folder = site_dir / site.folder(code)
     (folder / INDEX).parent.mkdir(parents=True, exist_ok=True)
-    for name, content in ((FULL_INDEX, index), (INDEX, {**index, "docs": []})):
+    files = ((FULL_INDEX, index),) if whole else ()
+    for name, content in (*files, (INDEX, {**index, "docs": []})):
         text = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
         (folder / name).write_text(text, encoding="utf-8")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import inspect
 import json
+import logging
 import re
+from pathlib import Path
 
 import mkdocs.commands.build
 import mkdocs_static_i18n.plugin
@@ -19,7 +21,9 @@ import yaml
 from conftest import DEFAULT, LANGUAGES, ROOT
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
-from mkdocs.exceptions import PluginError
+from mkdocs.exceptions import Abort, PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.pages import Page
 
 from eme_toolkit import internals
 
@@ -180,3 +184,52 @@ def test_material_keys_are_the_words_of_its_english_translation() -> None:
     keys = internals.material_keys()
     assert {"top", "search.reset", "select.language", "action.skip"} <= set(keys)
     assert "language" not in keys and "direction" not in keys
+
+
+def test_a_strict_dirty_build_fails_on_mkdocs_warning_unless_allowed(tmp_path: Path) -> None:
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Dirty\nstrict: true\n", encoding="utf-8")
+
+    def build() -> None:
+        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+        mkdocs.commands.build.build(config, dirty=True)
+
+    logger = logging.getLogger(internals.BUILD_LOGGER)
+    kept = list(logger.filters)
+    try:
+        with pytest.raises(Abort, match="1 warnings in strict mode"):
+            build()
+        internals.allow_strict_dirty_builds()
+        internals.allow_strict_dirty_builds()  # once is enough
+        assert len(logger.filters) == len(kept) + 1
+        build()
+        assert (tmp_path / "site" / "index.html").is_file()
+    finally:
+        logger.filters[:] = kept
+
+
+def test_static_i18n_builds_the_other_languages_dirty_under_serve_dirty() -> None:
+    source = inspect.getsource(mkdocs_static_i18n.plugin.I18n.on_post_build)
+    assert 'dirty = True if "--dirty" in sys.argv' in source
+    assert "build(config, dirty=dirty)" in source
+
+
+def test_material_search_merges_into_the_previous_index_only_when_dirty() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    plugin = config.plugins["material/search"]
+    plugin.on_startup(command="serve", dirty=True)
+    assert plugin.is_dirty  # type: ignore[attr-defined]
+    internals.search_index_of_this_build_only(config)
+    assert not plugin.is_dirty  # type: ignore[attr-defined]
+    source = inspect.getsource(type(plugin).on_post_build)
+    assert "if self.is_dirty:\n            self.search_index_prev = self.search_index" in source
+
+
+def test_a_page_a_dirty_build_skipped_shows_the_title_it_had() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    file = File("en/about.md", config.docs_dir, config.site_dir, config.use_directory_urls)
+    page = Page(None, file, config)
+    assert page.markdown is None and page.title is None  # what a dirty build leaves
+    internals.show_unbuilt_page(page, "About", {"title": "About", "tags": ["x"]})
+    assert page.title == "About" and page.meta == {"title": "About", "tags": ["x"]}
