@@ -1,18 +1,26 @@
 /*
- * The site's search worker: Material for MkDocs' own worker, unchanged, with one step added.
+ * The site's search worker: Material for MkDocs' own worker, unchanged, wrapped so that search
+ * forgives the way readers type.
  *
- * Each language's index (written by scripts/eme_toolkit/search.py) holds the stems of its words, made
- * by that language's lunr stemmer. Material appends a wildcard to every word typed, and lunr
- * does not stem a word that has a wildcard, so "counsellors" or "vertaisohjaajan" would look
- * for index words starting with those letters and miss "counsellor" or "vertaisohjaaja". Here
- * each typed word is first reduced to its stem with the same stemmer, then handed to Material.
+ * Each language's index (written by scripts/eme_toolkit/search.py) is built here with that
+ * language's lunr stemmer. Left alone, Material appends a wildcard to every typed word and
+ * lunr does not stem a word with a wildcard, so only the exact beginning of a word is found.
+ * This worker changes two things around Material's worker:
  *
- * While a word is being typed it is not whole yet, and its beginning may be longer than the
- * whole word's stem ("professi" of "profession", stem "profess"). So the index keeps each word
- * as it stands as well as its stem: the stemmer is wrapped to give both.
+ * 1. While the index is built, each word of the text is indexed under several terms (see
+ *    `forms`): the word as it stands (a half-typed word is a beginning of it, not of its stem),
+ *    its stem, its base (a looser stem for Finnish, where the stemmer leaves "kielen" and
+ *    "kieli", "työhakemuksia" and "työhakemus" apart), the stems of the parts of a compound
+ *    word ("ammattisanastoa" -> "sanasto") for languages that write compounds as one word, and
+ *    each of these without diacritics ("työelämä" -> "tyoelama").
  *
- * Suggestions (search.suggest) are words of the index, so stems; each is shown as a word of the
- * text instead: the shortest one with that stem that starts with what the reader is typing.
+ * 2. Each query is rewritten into lunr queries over those terms (see `passes`) and the results
+ *    are merged in tiers: sections holding every word as typed, then sections holding every
+ *    word in some form, then sections holding some of the words. A word of 5+ letters that
+ *    begins no term of the index is looked up with one typo forgiven (lunr's edit distance 1).
+ *
+ * Suggestions (search.suggest) are terms of the index; each is shown as a word of the text
+ * instead: the shortest one under that term that starts with what the reader is typing.
  *
  * The index is loaded when the reader first searches, not with the page. Material's page
  * script sends the index it fetched on load, which holds only the index's settings; this worker
@@ -20,6 +28,9 @@
  * to this file) and Material's own worker, builds the index with it, then answers the query.
  *
  * Material's worker file name carries a hash; the page passes it as ?worker=<name>.
+ * What this relies on in Material's worker (its message types, that it builds the index with
+ * lunr() from the language's lunr.<code>.min.js plugin, the fields title/text/tags) is listed
+ * in scripts/eme_toolkit/internals.py and tested by tests/browser/test_search.py.
  */
 (function () {
   "use strict";
@@ -30,13 +41,24 @@
     throw new Error("search-i18n.js: expected ?worker=search.<hash>.min.js, got " + name);
   }
 
+  // Languages that write compound words as one word: their long words are split into parts.
+  var COMPOUNDING = ["da", "de", "fi", "nb", "nl", "no", "sv"];
+  var FUZZY_LETTERS = 5; // a typed word this long or longer may have one typo
+  var PART_LETTERS = 4; // the shortest end part of a compound worth indexing
+  var HEAD_LETTERS = 3; // the shortest first part of a compound
+  var WORD = /[\p{L}\p{N}]+/gu;
+
   var language = "en";
   var docs = [];
   var separator = /[\s\-]+/;
-  var words = null; // stem -> the words of the text with that stem
+  var vocabulary = null; // the words of the text and their stems, for splitting compounds
+  var termWords = {}; // index term -> the words of the text indexed under it
+  var sortedTerms = null; // every index term, sorted, to tell whether a prefix begins one
   var typing = ""; // the word the reader is typing, as typed
 
-  // The language's stemmer itself (the index uses it wrapped, see keepWords below).
+  // ---------------------------------------------------------------- word forms
+
+  // The language's stemmer itself, unwrapped (the index uses it wrapped, see indexForms).
   function stemmer() {
     var lunr = self.lunr;
     if (!lunr) return null;
@@ -44,47 +66,273 @@
     return stem ? stem.stemOnly || stem : null;
   }
 
-  // A run of letters or digits is a word; one followed by ':' names a field (title:...) and
-  // stays as it is, as does every operator around the words (+ - ~ ^ * and quotes).
-  function stemQuery(query) {
+  var stemCache = {}; // word -> its stem, as the stemmer is called for the same words again
+  function stemOf(word) {
+    if (stemCache[word]) return stemCache[word];
     var stem = stemmer();
-    if (!stem) return query;
-    return query.replace(/([\p{L}\p{N}]+)(:?)/gu, function (match, word, colon) {
-      if (colon) return match;
-      var token = stem(new self.lunr.Token(word.toLowerCase(), {}));
-      var text = token ? token.toString() : "";
-      return text || word.toLowerCase();
+    var token = stem ? stem(new self.lunr.Token(word, {})) : null;
+    return (stemCache[word] = (token && token.toString()) || word);
+  }
+
+  // Without diacritics: å, ä, ö -> a, a, o (and é -> e, ü -> u...).
+  function fold(text) {
+    return text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+  }
+
+  // Finnish word endings the stemmer leaves apart: "työhakemus"/"työhakemuks(ia)",
+  // "voimaantumin(en)"/"voimaantumis(een)"/"kotoutumis(palvelut)", "kieli"/"kiele(n)".
+  // Other languages: the stem.
+  function baseOf(stem) {
+    if (language !== "fi" || stem.length < 5) return stem;
+    return stem
+      .replace(/ks(e)?$/, "s")
+      .replace(/i(n|se?)$/, "i")
+      .replace(/([^aeiouyäö])[ei]$/, "$1");
+  }
+
+  // Stop words are not indexed: the language's filter tells them.
+  function isStopWord(word) {
+    var lunr = self.lunr;
+    var filter = language === "en" ? lunr.stopWordFilter : lunr[language] && lunr[language].stopWordFilter;
+    return Boolean(filter) && !filter(new lunr.Token(word, {}));
+  }
+
+  // The words of the text and their stems, and the first parts of its compound words: a word
+  // that ends in a form of a word of the text ("vertais|ryhmä") starts with a first part.
+  function learnVocabulary() {
+    var known = { words: {}, stems: {}, heads: {} };
+    docs.forEach(function (doc) {
+      var text = [doc.title, doc.text].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
+      (text.match(WORD) || []).forEach(function (word) { known.words[word] = true; });
+    });
+    var words = Object.keys(known.words);
+    words.forEach(function (word) { known.stems[stemOf(word)] = true; });
+    if (COMPOUNDING.indexOf(language) >= 0) {
+      words.forEach(function (word) {
+        for (var i = HEAD_LETTERS; i <= word.length - PART_LETTERS; i++) {
+          if (isForm(word.slice(i), known)) known.heads[word.slice(0, i)] = true;
+        }
+      });
+    }
+    return known;
+  }
+
+  // Whether `part` is a word of the text or a form of one: a stem of the text and an ending of
+  // up to 4 letters ("ammatti" = "ammat" + "ti"). Looked up, not stemmed: this runs for every
+  // split of every long word.
+  function isForm(part, known) {
+    if (known.words[part]) return true;
+    for (var end = part.length; end >= Math.max(HEAD_LETTERS, part.length - 4); end--) {
+      if (known.stems[part.slice(0, end)]) return true;
+    }
+    return false;
+  }
+
+  // The end parts of a compound word whose first part is a first part of the text or a form of
+  // one of its words: "ammatti|sanastoa" -> "sanastoa", "vertais|ohjaaja" -> "ohjaaja". (Its
+  // first part needs no term of its own: a query for it is a beginning of the word.) A short
+  // word has none.
+  function partsOf(word) {
+    if (COMPOUNDING.indexOf(language) < 0 || word.length < HEAD_LETTERS + PART_LETTERS) return [];
+    var known = vocabulary || (vocabulary = learnVocabulary());
+    var parts = [];
+    for (var i = HEAD_LETTERS; i <= word.length - PART_LETTERS; i++) {
+      var head = word.slice(0, i);
+      if (known.heads[head] || isForm(head, known)) parts.push(word.slice(i));
+    }
+    return parts;
+  }
+
+  // Every term a word of the text is indexed under (see the top of this file).
+  var formsCache = {};
+  function forms(word) {
+    if (formsCache[word]) return formsCache[word];
+    var stem = stemOf(word);
+    var terms = [word, stem, baseOf(stem)];
+    partsOf(word).forEach(function (part) {
+      var partStem = stemOf(part);
+      if (partStem.length >= PART_LETTERS) terms.push(partStem, baseOf(partStem));
+    });
+    terms = terms.concat(terms.map(fold));
+    return (formsCache[word] = terms.filter(function (term, i) {
+      return term && terms.indexOf(term) === i;
+    }));
+  }
+
+  // ---------------------------------------------------------------- indexing
+
+  // The last step of lunr's indexing pipeline, in place of the language's stemmer: one token
+  // in, a token for each of the word's forms out (at the word's position, for highlighting).
+  function indexForms(stem) {
+    if (!stem || stem.stemOnly) return stem;
+    var step = function (token) {
+      var word = token.toString();
+      return forms(word).map(function (term) {
+        var known = termWords[term] || (termWords[term] = []);
+        if (known.indexOf(word) < 0) known.push(word);
+        sortedTerms = null;
+        return token.clone(function () { return term; });
+      });
+    };
+    step.label = stem.label; // registered under the stemmer's name: no lunr warning
+    step.stemOnly = stem;
+    return step;
+  }
+
+  // lunr's English trimmer strips \W, which is ASCII only: "Piteå" would be indexed as "pite".
+  function trimmer(token) {
+    return token.update(function (text) {
+      return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+    });
+  }
+  trimmer.label = "trimmer";
+
+  function setUpLunr() {
+    var lunr = self.lunr;
+    if (!lunr || lunr.indexForms) return;
+    lunr.indexForms = true;
+    lunr.trimmer = trimmer;
+    // Queries reach lunr as index terms already (see `passes`): its search pipeline must not
+    // stem them again.
+    var build = lunr.Builder.prototype.build;
+    lunr.Builder.prototype.build = function () {
+      this.searchPipeline.reset();
+      return build.call(this);
+    };
+  }
+
+  function wrapStemmers() {
+    var lunr = self.lunr;
+    if (!lunr) return;
+    setUpLunr();
+    lunr.stemmer = indexForms(lunr.stemmer);
+    Object.keys(lunr).forEach(function (key) {
+      var plugin = lunr[key];
+      if (plugin && typeof plugin === "function" && plugin.stemmer && key.length <= 3) {
+        plugin.stemmer = indexForms(plugin.stemmer);
+      }
     });
   }
 
-  function wordsByStem() {
-    if (words) return words;
-    var stem = stemmer();
-    words = {};
-    if (!stem) return words;
-    docs.forEach(function (doc) {
-      var text = [doc.title, doc.text].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
-      text.split(separator).forEach(function (raw) {
-        var word = raw.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-        if (!word) return;
-        var key = stem(new self.lunr.Token(word, {})).toString();
-        var known = words[key] || (words[key] = []);
-        if (known.indexOf(word) < 0) known.push(word);
+  // Material loads the language's stemmer (lunr.<code>.min.js) just before building the index.
+  var load = self.importScripts.bind(self);
+  self.importScripts = function () {
+    load.apply(null, arguments);
+    wrapStemmers();
+  };
+
+  // ---------------------------------------------------------------- querying
+
+  // Whether some index term starts with `prefix` (binary search over the sorted terms).
+  function beginsATerm(prefix) {
+    if (!sortedTerms) sortedTerms = Object.keys(termWords).sort();
+    var low = 0;
+    var high = sortedTerms.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (sortedTerms[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low < sortedTerms.length && sortedTerms[low].indexOf(prefix) === 0;
+  }
+
+  // The reader's words: runs of letters or digits. A word in quotes or after + is required,
+  // one after - is excluded, one after title:, text: or tags: looks in that field only.
+  function parse(query) {
+    var words = [];
+    var pattern = /(")|([+-]?)(?:(title|text|tags):)?([\p{L}\p{N}]+)/gu;
+    var quoted = false;
+    var match;
+    while ((match = pattern.exec(query))) {
+      if (match[1]) { quoted = !quoted; continue; }
+      var word = match[4].toLowerCase();
+      words.push({
+        word: word,
+        presence: match[2] === "-" ? "-" : match[2] === "+" || quoted ? "+" : "",
+        field: match[3] ? match[3] + ":" : "",
+        optional: isStopWord(word),
       });
-    });
+    }
     return words;
   }
 
-  function asWord(stemmed) {
+  // A word as lunr terms: `typed` is the word as typed, `found` its base, or (a word that
+  // begins no index term) its stem with one typo forgiven.
+  function terms(word) {
+    var typed = fold(word.word);
+    var base = fold(baseOf(stemOf(word.word)));
+    var found = base + "*";
+    if (word.word.length >= FUZZY_LETTERS && !beginsATerm(base) && !beginsATerm(typed)) {
+      found = fold(stemOf(word.word)) + "~1";
+    }
+    return { typed: typed + "*", found: found };
+  }
+
+  // The lunr queries of a query, best tier first: every word as typed, every word in some form,
+  // any word. Each term carries a modifier (+, -, ^1, ~1), so Material adds no wildcard of its own.
+  function passes(query) {
+    var words = parse(query);
+    var looked = words.map(terms);
+    function clause(word, term, strict) {
+      var presence = word.presence || (strict && !word.optional ? "+" : "");
+      var boost = /~1$/.test(term) || presence ? "" : "^1";
+      return presence + word.field + term + boost;
+    }
+    function pass(kind, strict) {
+      return words.map(function (word, i) {
+        return clause(word, looked[i][kind], strict);
+      }).join(" ");
+    }
+    var all = [pass("typed", true), pass("found", true)];
+    if (words.filter(function (word) { return word.presence !== "-"; }).length > 1) {
+      all.push(pass("found", false));
+    }
+    return all.filter(function (one, i) { return one && all.indexOf(one) === i; });
+  }
+
+  // One list of results from the tiers' results: a page's sections keep the order of the first
+  // tier that found them, and each tier's scores are lifted above the next tier's, so that
+  // Material's page shows a section of a better tier first and groups the others under "more".
+  var TIER = 1e9;
+  function merge(results) {
+    var pages = new Map(); // page location -> its found sections, the page itself included
+    results.forEach(function (result, tier) {
+      var lift = (results.length - tier) * TIER;
+      result.items.forEach(function (group) {
+        var page = group[0].location.split("#")[0];
+        var items = pages.get(page) || [];
+        pages.set(page, items);
+        group.forEach(function (item) {
+          var score = item.score > 0 ? item.score + lift : 0;
+          var known = items.findIndex(function (other) { return other.location === item.location; });
+          if (known < 0) items.push(Object.assign({}, item, { score: score }));
+          else if (items[known].score === 0 && score > 0) items[known] = Object.assign({}, item, { score: score });
+        });
+      });
+    });
+    var suggest = results.map(function (result) { return result.suggest; })
+      .filter(function (words) { return words && words.length; })[0];
+    var merged = { items: Array.from(pages.values()).map(function (items) {
+      return items.sort(function (a, b) { return b.score - a.score; });
+    }) };
+    if (results[0] && results[0].suggest) merged.suggest = (suggest || []).map(asWord);
+    return merged;
+  }
+
+  // A suggested index term as a word of the text that starts with what the reader types.
+  function asWord(term) {
     var start = typing.toLowerCase();
-    var matching = (wordsByStem()[stemmed] || []).filter(function (word) {
+    var matching = (termWords[term] || []).filter(function (word) {
       return word.indexOf(start) === 0;
     });
     matching.sort(function (a, b) { return a.length - b.length; });
-    return matching.length ? matching[0] : stemmed;
+    return matching.length ? matching[0] : start;
   }
 
+  // ---------------------------------------------------------------- messages
+
   var post = self.postMessage.bind(self);
+  var answers = []; // what waits for Material's next results, in the order asked
   self.postMessage = function (message) {
     if (message && message.type === 1 && state === "loading") {
       // Material's worker has built the whole index: the page was told "ready" long ago.
@@ -93,14 +341,23 @@
       pending = null;
       return undefined;
     }
-    if (message && message.type === 3 && message.data && message.data.suggest) {
-      message.data.suggest = message.data.suggest.map(asWord);
+    if (message && message.type === 3 && answers.length) {
+      return answers.shift()(message.data);
     }
     return post.apply(null, arguments);
   };
 
-  // Messages from the page go to Material's worker through `deliver`, which stems the words
-  // of a query first; until the whole index is loaded, they wait here.
+  // Asks Material's worker one lunr query; its results come back through postMessage above.
+  function ask(query) {
+    return new Promise(function (resolve) {
+      answers.push(resolve);
+      material({ data: { type: 2, data: query } });
+    });
+  }
+
+  // Messages from the page go to Material's worker through `deliver`, which rewrites a query
+  // into the tiers' queries and answers with their merged results; until the whole index is
+  // loaded, they wait here.
   var material = null; // Material's message listener, once its worker is loaded
   var setup = null; // the page's setup message, with the index's settings
   var pending = null; // the latest query that arrived while the index was loading
@@ -111,15 +368,21 @@
     language = (config.lang || ["en"])[0];
     separator = new RegExp(config.separator || "[\\s\\-]+");
     docs = message.data.docs || [];
-    words = null;
+    vocabulary = null;
+    termWords = {};
+    sortedTerms = null;
+    formsCache = {};
+    stemCache = {};
   }
 
   function deliver(message) {
-    if (message.type === 2 && typeof message.data === "string") {
-      typing = message.data.split(separator).pop() || "";
-      message = { type: 2, data: stemQuery(message.data) };
-    }
-    material({ data: message });
+    if (message.type !== 2 || typeof message.data !== "string") return material({ data: message });
+    typing = message.data.split(separator).pop() || "";
+    var queries = passes(message.data);
+    if (!queries.length) queries = [""]; // Material answers "no results"
+    Promise.all(queries.map(ask)).then(function (results) {
+      post({ type: 3, data: merge(results) });
+    });
   }
 
   function loadIndex() {
@@ -165,39 +428,4 @@
       if (state === "waiting") loadIndex();
     }
   });
-
-  // Index each word both as its stem and as it stands (see above).
-  function keepWords(stem) {
-    if (!stem || stem.keepsWords) return stem;
-    var both = function (token, index, tokens) {
-      var word = token.clone();
-      var stemmed = stem(token, index, tokens);
-      if (!stemmed || stemmed.toString() === word.toString()) return stemmed;
-      return [stemmed, word];
-    };
-    both.label = stem.label; // registered under the stemmer's name: no lunr warning
-    both.keepsWords = true;
-    both.stemOnly = stem;
-    return both;
-  }
-
-  function wrapStemmers() {
-    var lunr = self.lunr;
-    if (!lunr) return;
-    lunr.stemmer = keepWords(lunr.stemmer);
-    Object.keys(lunr).forEach(function (key) {
-      var plugin = lunr[key];
-      if (plugin && typeof plugin === "function" && plugin.stemmer && key.length <= 3) {
-        plugin.stemmer = keepWords(plugin.stemmer);
-      }
-    });
-  }
-
-  // Material loads the language's stemmer (lunr.<code>.min.js) just before building the index.
-  var load = self.importScripts.bind(self);
-  self.importScripts = function () {
-    load.apply(null, arguments);
-    wrapStemmers();
-  };
-
 })();
