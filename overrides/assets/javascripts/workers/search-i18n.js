@@ -256,14 +256,35 @@
     return words;
   }
 
-  // A word as lunr terms: `typed` is the word as typed, `found` its base, or (a word that
-  // begins no index term) its stem with one typo forgiven.
+  // Whether two words are one typo apart as lunr's fuzzy search counts: one letter added, left
+  // out or changed, or two neighbours swapped.
+  function oneTypoApart(a, b) {
+    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
+    var i = 0;
+    while (i < a.length && a[i] === b[i]) i++;
+    var swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] &&
+      a.slice(i + 2) === b.slice(i + 2);
+    return swapped ||
+      a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
+  }
+
+  // Whether some index term is one typo away from `term` (a scan, only for a word that begins
+  // no term of the index: lunr's own fuzzy search then finds them).
+  function hasNeighbour(term) {
+    if (!sortedTerms) sortedTerms = Object.keys(termWords).sort();
+    return sortedTerms.some(function (other) { return oneTypoApart(term, other); });
+  }
+
+  // A word as lunr terms: `typed` is the word as typed, `found` its base; a word of 5+ letters
+  // that begins no index term is found with one typo forgiven, in its stem or as it stands
+  // (a typo may change what the stemmer leaves: "vocatonal" -> "vocaton", not "vocat").
   function terms(word) {
     var typed = fold(word.word);
     var base = fold(baseOf(stemOf(word.word)));
     var found = base + "*";
     if (word.word.length >= FUZZY_LETTERS && !beginsATerm(base) && !beginsATerm(typed)) {
-      found = fold(stemOf(word.word)) + "~1";
+      var stem = fold(stemOf(word.word));
+      found = (hasNeighbour(stem) || !hasNeighbour(typed) ? stem : typed) + "~1";
     }
     return { typed: typed + "*", found: found };
   }
