@@ -9,15 +9,15 @@
  *
  * 1. While the index is built, each word of the text is indexed under several terms (see
  *    `forms`): the word as it stands (a half-typed word is a beginning of it, not of its stem),
- *    its stem, its base (a looser stem for Finnish, where the stemmer leaves "kielen" and
- *    "kieli", "työhakemuksia" and "työhakemus" apart), the stems of the parts of a compound
- *    word ("ammattisanastoa" -> "sanasto") for languages that write compounds as one word, and
- *    each of these without diacritics ("työelämä" -> "tyoelama").
+ *    its base (its stem; for Finnish a looser one, as the stemmer leaves "kielen" and "kieli",
+ *    "työhakemuksia" and "työhakemus" apart), the bases of the end parts of a compound word
+ *    ("ammattisanastoa" -> "sanasto") for languages that write compounds as one word, and each
+ *    of these without diacritics ("työelämä" -> "tyoelama").
  *
- * 2. Each query is rewritten into lunr queries over those terms (see `passes`) and the results
- *    are merged in tiers: sections holding every word as typed, then sections holding every
- *    word in some form, then sections holding some of the words. A word of 5+ letters that
- *    begins no term of the index is looked up with one typo forgiven (lunr's edit distance 1).
+ * 2. Each query is rewritten into one lunr query over those terms (see `lunrQuery`), and its
+ *    results are ranked in tiers (see `rank`): sections holding every word as typed, then
+ *    sections holding every word in some form, then sections holding some of the words. A word
+ *    of 5+ letters that begins no term of the index is looked up as the terms one typo away.
  *
  * Suggestions (search.suggest) are terms of the index; each is shown as a word of the text
  * instead: the shortest one under that term that starts with what the reader is typing.
@@ -46,6 +46,7 @@
   var FUZZY_LETTERS = 5; // a typed word this long or longer may have one typo
   var PART_LETTERS = 4; // the shortest end part of a compound worth indexing
   var HEAD_LETTERS = 3; // the shortest first part of a compound
+  var MAX_NEIGHBOURS = 10; // the most index terms a word with a typo is looked up as
   var WORD = /[\p{L}\p{N}]+/gu;
 
   var language = "en";
@@ -147,11 +148,11 @@
   var formsCache = {};
   function forms(word) {
     if (formsCache[word]) return formsCache[word];
-    var stem = stemOf(word);
-    var terms = [word, stem, baseOf(stem)];
+    // Queries look for the beginning of a base (see lookUp), so the stem needs no term.
+    var terms = [word, baseOf(stemOf(word))];
     partsOf(word).forEach(function (part) {
       var partStem = stemOf(part);
-      if (partStem.length >= PART_LETTERS) terms.push(partStem, baseOf(partStem));
+      if (partStem.length >= PART_LETTERS) terms.push(baseOf(partStem));
     });
     terms = terms.concat(terms.map(fold));
     return (formsCache[word] = terms.filter(function (term, i) {
@@ -192,7 +193,7 @@
     if (!lunr || lunr.indexForms) return;
     lunr.indexForms = true;
     lunr.trimmer = trimmer;
-    // Queries reach lunr as index terms already (see `passes`): its search pipeline must not
+    // Queries reach lunr as index terms already (see `lunrQuery`): its search pipeline must not
     // stem them again.
     var build = lunr.Builder.prototype.build;
     lunr.Builder.prototype.build = function () {
@@ -268,76 +269,81 @@
       a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
   }
 
-  // Whether some index term is one typo away from `term` (a scan, only for a word that begins
-  // no term of the index: lunr's own fuzzy search then finds them).
-  function hasNeighbour(term) {
+  // The index terms one typo away from `term`, at most MAX_NEIGHBOURS (a scan of the terms,
+  // only for a word that begins no term of the index).
+  function neighbours(term) {
     if (!sortedTerms) sortedTerms = Object.keys(termWords).sort();
-    return sortedTerms.some(function (other) { return oneTypoApart(term, other); });
+    var found = [];
+    for (var i = 0; i < sortedTerms.length && found.length < MAX_NEIGHBOURS; i++) {
+      if (oneTypoApart(term, sortedTerms[i])) found.push(sortedTerms[i]);
+    }
+    return found;
   }
 
-  // A word as lunr terms: `typed` is the word as typed, `found` its base; a word of 5+ letters
-  // that begins no index term is found with one typo forgiven, in its stem or as it stands
-  // (a typo may change what the stemmer leaves: "vocatonal" -> "vocaton", not "vocat").
-  function terms(word) {
+  // A word as the index terms it looks for: `typed`, the beginning of a term as typed (without
+  // diacritics), and `found`, the beginning of the word's base, or for a word of 5+ letters that
+  // begins no term, the terms one typo away from its stem or from the word as typed (a typo
+  // may change what the stemmer leaves: "vocatonal" -> "vocaton", not "vocat").
+  function lookUp(word) {
     var typed = fold(word.word);
     var base = fold(baseOf(stemOf(word.word)));
-    var found = base + "*";
+    var found = [base + "*"];
     if (word.word.length >= FUZZY_LETTERS && !beginsATerm(base) && !beginsATerm(typed)) {
       var stem = fold(stemOf(word.word));
-      found = (hasNeighbour(stem) || !hasNeighbour(typed) ? stem : typed) + "~1";
+      found = neighbours(stem);
+      if (!found.length) found = neighbours(typed);
     }
     return { typed: typed + "*", found: found };
   }
 
-  // The lunr queries of a query, best tier first: every word as typed, every word in some form,
-  // any word. Each term carries a modifier (+, -, ^1, ~1), so Material adds no wildcard of its own.
-  function passes(query) {
-    var words = parse(query);
-    var looked = words.map(terms);
-    function clause(word, term, strict) {
-      var presence = word.presence || (strict && !word.optional ? "+" : "");
-      var boost = /~1$/.test(term) || presence ? "" : "^1";
-      return presence + word.field + term + boost;
-    }
-    function pass(kind, strict) {
-      return words.map(function (word, i) {
-        return clause(word, looked[i][kind], strict);
-      }).join(" ");
-    }
-    var all = [pass("typed", true), pass("found", true)];
-    if (words.filter(function (word) { return word.presence !== "-"; }).length > 1) {
-      all.push(pass("found", false));
-    }
-    return all.filter(function (one, i) { return one && all.indexOf(one) === i; });
+  // The one lunr query of a query: each word's terms, all optional unless the reader required
+  // the word (+word, or in quotes: then its base only) or excluded it (-word). Each term carries
+  // a modifier (+, -, ^1), so Material adds no wildcard of its own.
+  function lunrQuery(words) {
+    return words.map(function (word) {
+      if (word.presence) return word.presence + word.field + word.look.found[0];
+      var terms = [word.look.typed].concat(word.look.found).filter(function (term, i, all) {
+        return all.indexOf(term) === i;
+      });
+      return terms.map(function (term) { return word.field + term + "^1"; }).join(" ");
+    }).join(" ");
   }
 
-  // One list of results from the tiers' results: a page's sections keep the order of the first
-  // tier that found them, and each tier's scores are lifted above the next tier's, so that
-  // Material's page shows a section of a better tier first and groups the others under "more".
+  // How well a result matches, from Material's `terms` (each query term without its modifier:
+  // whether a term of the result begins with it): 0 every word as typed, 1 every word in some
+  // form, 2 some of the words. Stop words and excluded words do not count.
+  function tier(item, words) {
+    var counted = words.filter(function (word) { return !word.optional && word.presence !== "-"; });
+    function has(term) { return item.terms && item.terms[term.replace(/\*$/, "")] === true; }
+    function all(test) { return counted.every(test); }
+    if (all(function (word) { return has(word.look.typed); })) return 0;
+    if (all(function (word) { return has(word.look.typed) || word.look.found.some(has); })) return 1;
+    return 2;
+  }
+
+  // Material's results in tiers: a section of a better tier first, then by Material's score. Each
+  // tier's scores are lifted above the next tier's, so that Material's page shows the sections
+  // of a page's best tier and groups the others under "more"; pages keep the order of their
+  // best section.
   var TIER = 1e9;
-  function merge(results) {
-    var pages = new Map(); // page location -> its found sections, the page itself included
-    results.forEach(function (result, tier) {
-      var lift = (results.length - tier) * TIER;
-      result.items.forEach(function (group) {
-        var page = group[0].location.split("#")[0];
-        var items = pages.get(page) || [];
-        pages.set(page, items);
-        group.forEach(function (item) {
-          var score = item.score > 0 ? item.score + lift : 0;
-          var known = items.findIndex(function (other) { return other.location === item.location; });
-          if (known < 0) items.push(Object.assign({}, item, { score: score }));
-          else if (items[known].score === 0 && score > 0) items[known] = Object.assign({}, item, { score: score });
-        });
+  function rank(result, words) {
+    var items = [];
+    result.items.forEach(function (group) {
+      group.forEach(function (item) {
+        var lift = item.score > 0 ? (3 - tier(item, words)) * TIER : 0;
+        items.push(Object.assign({}, item, { score: item.score + lift }));
       });
     });
-    var suggest = results.map(function (result) { return result.suggest; })
-      .filter(function (words) { return words && words.length; })[0];
-    var merged = { items: Array.from(pages.values()).map(function (items) {
-      return items.sort(function (a, b) { return b.score - a.score; });
-    }) };
-    if (results[0] && results[0].suggest) merged.suggest = (suggest || []).map(asWord);
-    return merged;
+    items.sort(function (a, b) { return b.score - a.score; });
+    var pages = new Map(); // page location -> its sections, in order
+    items.forEach(function (item) {
+      var page = item.location.split("#")[0];
+      if (!pages.has(page)) pages.set(page, []);
+      pages.get(page).push(item);
+    });
+    var ranked = { items: Array.from(pages.values()) };
+    if (result.suggest) ranked.suggest = result.suggest.map(asWord);
+    return ranked;
   }
 
   // A suggested index term as a word of the text that starts with what the reader types.
@@ -353,7 +359,7 @@
   // ---------------------------------------------------------------- messages
 
   var post = self.postMessage.bind(self);
-  var answers = []; // what waits for Material's next results, in the order asked
+  var answers = []; // what waits for Material's next results, in the order asked (see deliver)
   self.postMessage = function (message) {
     if (message && message.type === 1 && state === "loading") {
       // Material's worker has built the whole index: the page was told "ready" long ago.
@@ -368,17 +374,9 @@
     return post.apply(null, arguments);
   };
 
-  // Asks Material's worker one lunr query; its results come back through postMessage above.
-  function ask(query) {
-    return new Promise(function (resolve) {
-      answers.push(resolve);
-      material({ data: { type: 2, data: query } });
-    });
-  }
-
   // Messages from the page go to Material's worker through `deliver`, which rewrites a query
-  // into the tiers' queries and answers with their merged results; until the whole index is
-  // loaded, they wait here.
+  // into a lunr query and answers with its results in tiers; until the whole index is loaded,
+  // they wait here.
   var material = null; // Material's message listener, once its worker is loaded
   var setup = null; // the page's setup message, with the index's settings
   var pending = null; // the latest query that arrived while the index was loading
@@ -399,11 +397,10 @@
   function deliver(message) {
     if (message.type !== 2 || typeof message.data !== "string") return material({ data: message });
     typing = message.data.split(separator).pop() || "";
-    var queries = passes(message.data);
-    if (!queries.length) queries = [""]; // Material answers "no results"
-    Promise.all(queries.map(ask)).then(function (results) {
-      post({ type: 3, data: merge(results) });
-    });
+    var words = parse(message.data);
+    words.forEach(function (word) { word.look = lookUp(word); });
+    answers.push(function (result) { post({ type: 3, data: rank(result, words) }); });
+    material({ data: { type: 2, data: lunrQuery(words) } }); // "" when no words: no results
   }
 
   function loadIndex() {
