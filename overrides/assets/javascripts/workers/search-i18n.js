@@ -154,7 +154,8 @@
       var partStem = stemOf(part);
       if (partStem.length >= PART_LETTERS) terms.push(baseOf(partStem));
     });
-    terms = terms.concat(terms.map(fold));
+    // Queries are folded too (see lookUp), so a form with diacritics needs no term of its own.
+    terms = terms.map(fold);
     return (formsCache[word] = terms.filter(function (term, i) {
       return term && terms.indexOf(term) === i;
     }));
@@ -293,7 +294,8 @@
       found = neighbours(stem);
       if (!found.length) found = neighbours(typed);
     }
-    return { typed: typed + "*", found: found };
+    var shown = baseOf(stemOf(word.word)); // with its diacritics, for the page to highlight
+    return { word: word.word, shown: shown, typed: typed + "*", found: found };
   }
 
   // The one lunr query of a query: each word's terms, all optional unless the reader required
@@ -301,7 +303,7 @@
   // a modifier (+, -, ^1), so Material adds no wildcard of its own.
   function lunrQuery(words) {
     return words.map(function (word) {
-      if (word.presence) return word.presence + word.field + word.look.found[0];
+      if (word.presence) return word.presence + word.field + (word.look.found[0] || word.look.typed);
       var terms = [word.look.typed].concat(word.look.found).filter(function (term, i, all) {
         return all.indexOf(term) === i;
       });
@@ -309,16 +311,25 @@
     }).join(" ");
   }
 
-  // How well a result matches, from Material's `terms` (each query term without its modifier:
-  // whether a term of the result begins with it): 0 every word as typed, 1 every word in some
-  // form, 2 some of the words. Stop words and excluded words do not count.
-  function tier(item, words) {
-    var counted = words.filter(function (word) { return !word.optional && word.presence !== "-"; });
+  // How well a result matches each word, from Material's `terms` (each query term without its
+  // modifier: whether a term of the result begins with it). Returns the result's tier (0 every
+  // word as typed, 1 every word in some form, 2 some of the words) and `terms` as the page is
+  // to show them: one per word, the form to highlight on the page (the base as typed, or the
+  // term a typo was taken for) and whether the result holds it ("Missing: ..." if not).
+  // Stop words and excluded words do not count.
+  function judge(item, words) {
     function has(term) { return item.terms && item.terms[term.replace(/\*$/, "")] === true; }
-    function all(test) { return counted.every(test); }
-    if (all(function (word) { return has(word.look.typed); })) return 0;
-    if (all(function (word) { return has(word.look.typed) || word.look.found.some(has); })) return 1;
-    return 2;
+    var tier = 0;
+    var terms = {};
+    words.forEach(function (word) {
+      if (word.optional || word.presence === "-") return;
+      var look = word.look;
+      var found = look.found.filter(has);
+      var typo = !/\*$/.test(look.found[0] || "");
+      terms[typo ? found[0] || look.word : look.shown] = has(look.typed) || found.length > 0;
+      tier = Math.max(tier, has(look.typed) ? 0 : found.length ? 1 : 2);
+    });
+    return { tier: tier, terms: terms };
   }
 
   // Material's results in tiers: a section of a better tier first, then by Material's score. Each
@@ -330,8 +341,9 @@
     var items = [];
     result.items.forEach(function (group) {
       group.forEach(function (item) {
-        var lift = item.score > 0 ? (3 - tier(item, words)) * TIER : 0;
-        items.push(Object.assign({}, item, { score: item.score + lift }));
+        var judged = judge(item, words);
+        var lift = item.score > 0 ? (3 - judged.tier) * TIER : 0;
+        items.push(Object.assign({}, item, { score: item.score + lift, terms: judged.terms }));
       });
     });
     items.sort(function (a, b) { return b.score - a.score; });
