@@ -231,6 +231,8 @@ BAD_QUERIES = {
     "punctuation": "!?.,;:()[]{}\"'",
     "operators only": "*+-~^",
     "500 characters": "x" * 500,
+    # Names of JavaScript object properties are words like any other to the worker's tables.
+    "property names": "constructor __proto__ hasOwnProperty",
 }
 
 

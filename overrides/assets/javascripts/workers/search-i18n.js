@@ -11,8 +11,8 @@
  *    `forms`): the word as it stands (a half-typed word is a beginning of it, not of its stem),
  *    its base (its stem; for Finnish a looser one, as the stemmer leaves "kielen" and "kieli",
  *    "työhakemuksia" and "työhakemus" apart), the bases of the end parts of a compound word
- *    ("ammattisanastoa" -> "sanasto") for languages that write compounds as one word, and each
- *    of these without diacritics ("työelämä" -> "tyoelama").
+ *    ("ammattisanastoa" -> "sanasto") for languages that write compounds as one word; all of
+ *    them without diacritics ("työelämä" -> "tyoelama"), as each typed word is looked up.
  *
  * 2. Each query is rewritten into one lunr query over those terms (see `lunrQuery`), and its
  *    results are ranked in tiers (see `rank`): sections holding every word as typed, then
@@ -49,11 +49,16 @@
   var MAX_NEIGHBOURS = 10; // the most index terms a word with a typo is looked up as
   var WORD = /[\p{L}\p{N}]+/gu;
 
+  // A table keyed by words of the text: without a prototype, "constructor" is a word like any.
+  function table() {
+    return Object.create(null);
+  }
+
   var language = "en";
   var docs = [];
   var separator = /[\s\-]+/;
   var vocabulary = null; // the words of the text and their stems, for splitting compounds
-  var termWords = {}; // index term -> the words of the text indexed under it
+  var termWords = table(); // index term -> the words of the text indexed under it
   var sortedTerms = null; // every index term, sorted, to tell whether a prefix begins one
   var typing = ""; // the word the reader is typing, as typed
 
@@ -67,7 +72,7 @@
     return stem ? stem.stemOnly || stem : null;
   }
 
-  var stemCache = {}; // word -> its stem, as the stemmer is called for the same words again
+  var stemCache = table(); // word -> its stem, as the stemmer is called for the same words again
   function stemOf(word) {
     if (stemCache[word]) return stemCache[word];
     var stem = stemmer();
@@ -101,7 +106,7 @@
   // The words of the text and their stems, and the first parts of its compound words: a word
   // that ends in a form of a word of the text ("vertais|ryhmä") starts with a first part.
   function learnVocabulary() {
-    var known = { words: {}, stems: {}, heads: {} };
+    var known = { words: table(), stems: table(), heads: table() };
     docs.forEach(function (doc) {
       var text = [doc.title, doc.text].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
       (text.match(WORD) || []).forEach(function (word) { known.words[word] = true; });
@@ -145,7 +150,7 @@
   }
 
   // Every term a word of the text is indexed under (see the top of this file).
-  var formsCache = {};
+  var formsCache = table();
   function forms(word) {
     if (formsCache[word]) return formsCache[word];
     // Queries look for the beginning of a base (see lookUp), so the stem needs no term.
@@ -320,7 +325,7 @@
   function judge(item, words) {
     function has(term) { return item.terms && item.terms[term.replace(/\*$/, "")] === true; }
     var tier = 0;
-    var terms = {};
+    var terms = table();
     words.forEach(function (word) {
       if (word.optional || word.presence === "-") return;
       var look = word.look;
@@ -400,10 +405,10 @@
     separator = new RegExp(config.separator || "[\\s\\-]+");
     docs = message.data.docs || [];
     vocabulary = null;
-    termWords = {};
+    termWords = table();
     sortedTerms = null;
-    formsCache = {};
-    stemCache = {};
+    formsCache = table();
+    stemCache = table();
   }
 
   function deliver(message) {
