@@ -31,6 +31,9 @@ MATERIAL = Path(_MATERIAL_SPEC.origin).parent / "templates"
 # Material ships lunr language support (stemmer, stop words) as lunr.<code>.min.js; English is
 # built into lunr itself.
 LUNR = MATERIAL / "assets" / "javascripts" / "lunr" / "min"
+# overrides/assets/javascripts/workers/search-i18n.js relies on the inside of Material's search
+# worker too (lunr as self.lunr, how it builds the index and rewrites a query): see
+# test_materials_search_worker_works_as_our_worker_expects in tests/unit/test_internals.py.
 # Material's base.html passes its settings to its JavaScript as JSON in this script element.
 CONFIG_SCRIPT = re.compile(
     r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL

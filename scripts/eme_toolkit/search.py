@@ -10,7 +10,9 @@ alone, every page would search one index holding every language. So in each lang
 - `__config.base` of the language's pages points at the language folder, so Material's
   JavaScript loads that index and resolves result links against that folder;
 - `__config.search` points at assets/javascripts/workers/search-i18n.js, which runs
-  Material's own worker unchanged but reduces each typed word to its stem first (Material
+  Material's own worker unchanged around it: the index also holds each word's stem, base,
+  compound parts and forms without diacritics, and each query is rewritten into lunr queries
+  that forgive word forms and one typo and rank sections holding every word first (Material
   appends a wildcard to every word, and lunr does not stem a word with a wildcard).
 
 The index is downloaded only when a reader searches, so that a first visit weighs the same

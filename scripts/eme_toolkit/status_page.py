@@ -79,7 +79,11 @@ def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
 def markdown(title: str) -> str:
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     escaped = title.replace("<", "&lt;").replace("{", "&#123;")
-    return f"---\ntitle: {quoted}\n---\n\n# {escaped} {{ #status }}\n\n{MARKER}\n"
+    # Editors reach the page from the footer and About; readers' search leaves it out.
+    return (
+        f"---\ntitle: {quoted}\nsearch:\n  exclude: true\n---\n\n"
+        f"# {escaped} {{ #status }}\n\n{MARKER}\n"
+    )
 
 
 def is_status_page(src_uri: str, context: BuildContext) -> bool:

@@ -158,11 +158,12 @@ class Reader:
         self.page.locator("label.md-header__button[for=__search]").click()
         self.page.locator(".md-search__input").wait_for(state="visible")
 
-    def search(self, query: str, delay: float = 5) -> None:
+    def search(self, query: str, delay: float = 5, whole: bool = False) -> None:
         """Type a query key by key, as a reader does (Material listens to keyboard events).
 
         Of a very long query, all but the last 20 keys arrive as one paste, to keep the
-        suite quick; the last keys are typed.
+        suite quick; the last keys are typed. `whole`: all but the last key arrive as one
+        paste, so that the only results shown are those of the whole query.
         """
         box = self.page.locator(".md-search__input")
         if not box.is_visible():
@@ -170,9 +171,10 @@ class Reader:
         box.focus()
         self.page.keyboard.press("ControlOrMeta+a")
         self.page.keyboard.press("Backspace")
-        if len(query) > 40:
-            self.page.keyboard.insert_text(query[:-20])
-            query = query[-20:]
+        typed = 1 if whole else 20
+        if whole or len(query) > 40:
+            self.page.keyboard.insert_text(query[:-typed])
+            query = query[-typed:]
         self.page.keyboard.type(query, delay=delay)
 
     def result_links(self) -> list[str]:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import LANGUAGES, Reader, Site
+from .search_queries import NOT_FOUND, queries, rankings
 
 # Material's own words for "no results", in each language.
 NO_RESULTS = {"en": "No matching documents", "fi": "Ei täsmääviä dokumentteja"}
@@ -23,6 +24,11 @@ def wait_for_result(reader: Reader, location: str) -> None:
         arg=location,
         timeout=5_000,
     )
+
+
+def found(reader: Reader) -> list[str]:
+    """The result list's sections, in order, as URLs without the highlight query."""
+    return [unquote(re.sub(r"\?h=[^#]*", "", link)) for link in reader.result_links()]
 
 
 def section_words(site: Site, lang: str) -> list[tuple[str, str]]:
@@ -78,6 +84,83 @@ def test_inflected_forms_find_each_other(
     reader.search(typed)
     wait_for_result(reader, site.page_url(lang, section))
     assert all(link.startswith(site.page_url(lang)) for link in reader.result_links())
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_query_finds_its_section_in_any_form_without_diacritics_or_with_a_typo(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """The query lists of search_queries.py: inflected forms, parts of compound words, words
+    without (or with) diacritics and words with one typo find the section they name."""
+    reader.open(lang)
+    missed = []
+    for query in queries(lang):
+        reader.search(query.typed)
+        try:
+            wait_for_result(reader, site.page_url(lang, query.section))
+        except PlaywrightTimeoutError:
+            missed.append(f"{query.typed!r} ({query.kind}) -> {query.section}")
+    assert not missed, f"{lang}: {missed}"
+    assert not reader.errors
+
+
+def test_the_query_examples_fit_the_pages(site: Site) -> None:
+    """Each example's form of the word is in its section, so the lists stay true to the text."""
+    for lang in LANGUAGES:
+        sections = {doc["location"]: doc for doc in site.index(lang)["docs"]}
+        for query in queries(lang):
+            doc = sections[query.section]
+            text = re.sub(r"<[^>]+>", " ", f"{doc['title']} {doc['text']}").lower()
+            assert (query.note or query.typed).lower() in text, (lang, query)
+            if query.kind != "as written":
+                assert query.typed.lower() not in text.split(), (lang, query)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_sections_holding_the_words_as_typed_rank_first(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """Every word as typed before every word in some form before some of the words."""
+    reader.open(lang)
+    for ranking in rankings(lang):
+        better, worse = (site.page_url(lang, s) for s in (ranking.better, ranking.worse))
+        reader.search(ranking.typed, whole=True)
+        wait_for_result(reader, better)
+        wait_for_result(reader, worse)
+        links = found(reader)
+        order = [link for link in links if link in (better, worse)]
+        assert order == [better, worse], f"{lang} {ranking.typed!r}: {ranking.why}: {links}"
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", sorted(NOT_FOUND))
+def test_a_near_miss_is_not_found(reader: Reader, site: Site, lang: str) -> None:
+    """A word does not find a section that only shares a shorter stem with it."""
+    reader.open(lang)
+    for query in NOT_FOUND[lang]:
+        reader.search(query.typed)
+        reader.page.locator(".md-search-result__link").first.wait_for()
+        links = found(reader)
+        assert site.page_url(lang, query.section) not in links, (
+            f"{lang} {query.typed!r} listed {query.section} ({query.note}): {links}"
+        )
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_the_translation_status_page_is_not_in_search(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """Editors reach it from the footer and About; a reader's search does not list it."""
+    assert not [doc for doc in site.index(lang)["docs"] if doc["location"].startswith("status/")]
+    reader.open(lang)
+    reader.search({"en": "translation status", "fi": "käännösten tila"}[lang])
+    wait_for_result(
+        reader,
+        site.page_url(lang, {"en": "about/#translate", "fi": "peer-groups/#resources"}[lang]),
+    )
+    assert not [link for link in reader.result_links() if "/status/" in link]
     assert not reader.errors
 
 
@@ -148,6 +231,8 @@ BAD_QUERIES = {
     "punctuation": "!?.,;:()[]{}\"'",
     "operators only": "*+-~^",
     "500 characters": "x" * 500,
+    # Names of JavaScript object properties are words like any other to the worker's tables.
+    "property names": "constructor __proto__ hasOwnProperty",
 }
 
 

@@ -71,6 +71,20 @@ def test_materials_search_worker_has_the_name_our_worker_expects() -> None:
     assert names[0] in material_template("base.html")
 
 
+def test_materials_search_worker_works_as_our_worker_expects() -> None:
+    """What search-i18n.js relies on inside Material's (minified) worker: lunr is global, so
+    that the worker can wrap the stemmers, trimmer and Builder.build before the index is built;
+    the index is built with the language's pipeline minus what config.pipeline leaves out; and
+    a query term with a modifier (+, -, ^1, ~1) gets no wildcard appended, so the worker's
+    lunr queries reach lunr as written."""
+    workers = internals.MATERIAL / "assets" / "javascripts" / "workers"
+    (worker,) = workers.glob("search.*.min.js")
+    text = worker.read_text(encoding="utf-8")
+    assert "self.lunr=" in text
+    assert 'a==="en"?lunr:lunr[a]' in text and "this.searchPipeline.remove(" in text
+    assert r".map(r=>/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`)" in text
+
+
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
     """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))

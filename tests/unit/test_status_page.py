@@ -49,7 +49,7 @@ def test_src_uri_puts_the_default_language_at_the_root() -> None:
 
 def test_markdown_quotes_the_title_and_escapes_the_heading() -> None:
     assert markdown('Say "hi" <b> {x}') == (
-        '---\ntitle: "Say \\"hi\\" <b> {x}"\n---\n\n'
+        '---\ntitle: "Say \\"hi\\" <b> {x}"\nsearch:\n  exclude: true\n---\n\n'
         '# Say "hi" &lt;b> &#123;x} { #status }\n\n'
         f"{MARKER}\n"
     )
