@@ -46,8 +46,8 @@ def mark_links(page: str, page_url: str) -> str:
 def _mark(match: re.Match[str], page_url: str) -> str:
     attrs, text = match[1], match[2]
     href = HREF.search(attrs)
-    if href is None or "data-print-href" in attrs:
-        return match[0]
+    if href is None or href[1].startswith("#") or "data-print-href" in attrs:
+        return match[0]  # no address, or a section of this page (a permalink, say)
     target = urljoin(page_url, unescape(href[1]))
     if urldefrag(target).url == urldefrag(page_url).url:
         return match[0]  # a section of this page: it is on the paper already
