@@ -634,7 +634,8 @@ def report(args: argparse.Namespace, data: dict[str, Any], seconds: float) -> st
         "the last keystroke's change of the query text to the last change of "
         "the result list. The first query of a visit loads the language's index and Material's "
         "search worker (nothing of them comes with the page): its time and download are shown "
-        "on their own; the median is of the queries after it.",
+        "on their own; each query after it is typed 3 times and its median shown, and the "
+        "median is of those.",
         "",
         "| Site | Language | First query: ms, KiB gzip | Median (ms) | Per query: ms (results) |",
         "| --- | --- | ---: | ---: | --- |",
