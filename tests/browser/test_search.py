@@ -267,18 +267,25 @@ def test_an_empty_search_asks_for_words(reader: Reader, lang: str) -> None:
 def test_the_index_is_loaded_at_the_first_query_not_with_the_page(
     reader: Reader, site: Site, lang: str
 ) -> None:
-    """A first visit fetches only the index's settings; the whole index and Material's worker
-    come when the reader searches, and the search then answers."""
+    """A first visit fetches only the index's settings and our small worker; the whole index,
+    the forgiving part and Material's worker come when the reader searches, and the search
+    then answers."""
+    lazy = re.compile(
+        r"search_index\.full\.json$|/workers/(search\.[0-9a-f]+\.min|search-forgiving)\.js$"
+    )
     reader.open(lang, "peer-groups/")
     reader.page.wait_for_load_state("networkidle")
     loaded = [urlsplit(url).path for url in reader.requests]
     assert f"{urlsplit(site.page_url(lang)).path}search/search_index.json" in loaded, loaded
-    assert not [path for path in loaded if path.endswith("search_index.full.json")], loaded
-    assert not [path for path in loaded if re.search(r"/workers/search\.[0-9a-f]+\.min\.js", path)]
+    assert [path for path in loaded if path.endswith("/workers/search-i18n.js")], loaded
+    assert not [path for path in loaded if lazy.search(path)], loaded
     index = site.index(lang)
     word = max(re.findall(r"[^\W\d_]{6,}", index["docs"][1]["text"]), key=len)
     reader.search(word)
     reader.page.locator(".md-search-result__link").first.wait_for()
     full = f"{site.page_url(lang)}search/search_index.full.json"
     assert full in reader.requests, [u for u in reader.requests if "search" in u]
+    paths = [urlsplit(url).path for url in reader.requests]
+    later = {found[0] for path in paths if (found := lazy.search(path))}
+    assert len(later) == 3, later
     assert not reader.errors

@@ -5,7 +5,8 @@
  * Each language's index (written by scripts/eme_toolkit/search.py) is built here with that
  * language's lunr stemmer. Left alone, Material appends a wildcard to every typed word and
  * lunr does not stem a word with a wildcard, so only the exact beginning of a word is found.
- * This worker changes two things around Material's worker:
+ * This worker changes two things around Material's worker (their code is in
+ * search-forgiving.js):
  *
  * 1. While the index is built, each word of the text is indexed under several terms (see
  *    `forms`): the word as it stands (a half-typed word is a beginning of it, not of its stem),
@@ -22,10 +23,12 @@
  * Suggestions (search.suggest) are terms of the index; each is shown as a word of the text
  * instead: the shortest one under that term that starts with what the reader is typing.
  *
- * The index is loaded when the reader first searches, not with the page. Material's page
- * script sends the index it fetched on load, which holds only the index's settings; this worker
- * answers that it is ready, and at the first query loads the whole index (?index=<url>, relative
- * to this file) and Material's own worker, builds the index with it, then answers the query.
+ * The index is loaded when the reader first searches, not with the page, and so are
+ * search-forgiving.js and Material's worker: a first visit downloads only this file. Material's
+ * page script sends the index it fetched on load, which holds only the index's settings; this
+ * worker answers that it is ready, and at the first query loads the whole index (?index=<url>,
+ * relative to this file), search-forgiving.js and Material's own worker, builds the index with
+ * them, then answers the query.
  *
  * Material's worker file name carries a hash; the page passes it as ?worker=<name>.
  * What this relies on in Material's worker (its message types, that it builds the index with
@@ -40,338 +43,7 @@
   if (!/^search\.[0-9a-f]+\.min\.js$/.test(name)) {
     throw new Error("search-i18n.js: expected ?worker=search.<hash>.min.js, got " + name);
   }
-
-  // Languages that write compound words as one word: their long words are split into parts.
-  var COMPOUNDING = ["da", "de", "fi", "nb", "nl", "no", "sv"];
-  var FUZZY_LETTERS = 5; // a typed word this long or longer may have one typo
-  var PART_LETTERS = 4; // the shortest end part of a compound worth indexing
-  var HEAD_LETTERS = 3; // the shortest first part of a compound
-  var MAX_NEIGHBOURS = 10; // the most index terms a word with a typo is looked up as
-  var WORD = /[\p{L}\p{N}]+/gu;
-
-  // A table keyed by words of the text: without a prototype, "constructor" is a word like any.
-  function table() {
-    return Object.create(null);
-  }
-
-  var language = "en";
-  var docs = [];
-  var separator = /[\s\-]+/;
-  var vocabulary = null; // the words of the text and their stems, for splitting compounds
-  var termWords = table(); // index term -> the words of the text indexed under it
-  var sortedTerms = null; // every index term, sorted, to tell whether a prefix begins one
-  var typing = ""; // the word the reader is typing, as typed
-
-  // ---------------------------------------------------------------- word forms
-
-  // The language's stemmer itself, unwrapped (the index uses it wrapped, see indexForms).
-  function stemmer() {
-    var lunr = self.lunr;
-    if (!lunr) return null;
-    var stem = language === "en" ? lunr.stemmer : lunr[language] && lunr[language].stemmer;
-    return stem ? stem.stemOnly || stem : null;
-  }
-
-  var stemCache = table(); // word -> its stem, as the stemmer is called for the same words again
-  function stemOf(word) {
-    if (stemCache[word]) return stemCache[word];
-    var stem = stemmer();
-    var token = stem ? stem(new self.lunr.Token(word, {})) : null;
-    return (stemCache[word] = (token && token.toString()) || word);
-  }
-
-  // Without diacritics: å, ä, ö -> a, a, o (and é -> e, ü -> u...).
-  function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
-  }
-
-  // Finnish word endings the stemmer leaves apart: "työhakemus"/"työhakemuks(ia)",
-  // "voimaantumin(en)"/"voimaantumis(een)"/"kotoutumis(palvelut)", "kieli"/"kiele(n)".
-  // Other languages: the stem.
-  function baseOf(stem) {
-    if (language !== "fi" || stem.length < 5) return stem;
-    return stem
-      .replace(/ks(e)?$/, "s")
-      .replace(/i(n|se?)$/, "i")
-      .replace(/([^aeiouyäö])[ei]$/, "$1");
-  }
-
-  // Stop words are not indexed: the language's filter tells them.
-  function isStopWord(word) {
-    var lunr = self.lunr;
-    var filter = language === "en" ? lunr.stopWordFilter : lunr[language] && lunr[language].stopWordFilter;
-    return Boolean(filter) && !filter(new lunr.Token(word, {}));
-  }
-
-  // The words of the text and their stems, and the first parts of its compound words: a word
-  // that ends in a form of a word of the text ("vertais|ryhmä") starts with a first part.
-  function learnVocabulary() {
-    var known = { words: table(), stems: table(), heads: table() };
-    docs.forEach(function (doc) {
-      var text = [doc.title, doc.text].join(" ").replace(/<[^>]*>/g, " ").toLowerCase();
-      (text.match(WORD) || []).forEach(function (word) { known.words[word] = true; });
-    });
-    var words = Object.keys(known.words);
-    words.forEach(function (word) { known.stems[stemOf(word)] = true; });
-    if (COMPOUNDING.indexOf(language) >= 0) {
-      words.forEach(function (word) {
-        for (var i = HEAD_LETTERS; i <= word.length - PART_LETTERS; i++) {
-          if (isForm(word.slice(i), known)) known.heads[word.slice(0, i)] = true;
-        }
-      });
-    }
-    return known;
-  }
-
-  // Whether `part` is a word of the text or a form of one: a stem of the text and an ending of
-  // up to 4 letters ("ammatti" = "ammat" + "ti"). Looked up, not stemmed: this runs for every
-  // split of every long word.
-  function isForm(part, known) {
-    if (known.words[part]) return true;
-    for (var end = part.length; end >= Math.max(HEAD_LETTERS, part.length - 4); end--) {
-      if (known.stems[part.slice(0, end)]) return true;
-    }
-    return false;
-  }
-
-  // The end parts of a compound word whose first part is a first part of the text or a form of
-  // one of its words: "ammatti|sanastoa" -> "sanastoa", "vertais|ohjaaja" -> "ohjaaja". (Its
-  // first part needs no term of its own: a query for it is a beginning of the word.) A short
-  // word has none.
-  function partsOf(word) {
-    if (COMPOUNDING.indexOf(language) < 0 || word.length < HEAD_LETTERS + PART_LETTERS) return [];
-    var known = vocabulary || (vocabulary = learnVocabulary());
-    var parts = [];
-    for (var i = HEAD_LETTERS; i <= word.length - PART_LETTERS; i++) {
-      var head = word.slice(0, i);
-      if (known.heads[head] || isForm(head, known)) parts.push(word.slice(i));
-    }
-    return parts;
-  }
-
-  // Every term a word of the text is indexed under (see the top of this file).
-  var formsCache = table();
-  function forms(word) {
-    if (formsCache[word]) return formsCache[word];
-    // Queries look for the beginning of a base (see lookUp), so the stem needs no term.
-    var terms = [word, baseOf(stemOf(word))];
-    partsOf(word).forEach(function (part) {
-      var partStem = stemOf(part);
-      if (partStem.length >= PART_LETTERS) terms.push(baseOf(partStem));
-    });
-    // Queries are folded too (see lookUp), so a form with diacritics needs no term of its own.
-    terms = terms.map(fold);
-    return (formsCache[word] = terms.filter(function (term, i) {
-      return term && terms.indexOf(term) === i;
-    }));
-  }
-
-  // ---------------------------------------------------------------- indexing
-
-  // The last step of lunr's indexing pipeline, in place of the language's stemmer: one token
-  // in, a token for each of the word's forms out (at the word's position, for highlighting).
-  function indexForms(stem) {
-    if (!stem || stem.stemOnly) return stem;
-    var step = function (token) {
-      var word = token.toString();
-      return forms(word).map(function (term) {
-        var known = termWords[term] || (termWords[term] = []);
-        if (known.indexOf(word) < 0) known.push(word);
-        sortedTerms = null;
-        return token.clone(function () { return term; });
-      });
-    };
-    step.label = stem.label; // registered under the stemmer's name: no lunr warning
-    step.stemOnly = stem;
-    return step;
-  }
-
-  // lunr's English trimmer strips \W, which is ASCII only: "Piteå" would be indexed as "pite".
-  function trimmer(token) {
-    return token.update(function (text) {
-      return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-    });
-  }
-  trimmer.label = "trimmer";
-
-  function setUpLunr() {
-    var lunr = self.lunr;
-    if (!lunr || lunr.indexForms) return;
-    lunr.indexForms = true;
-    lunr.trimmer = trimmer;
-    // Queries reach lunr as index terms already (see `lunrQuery`): its search pipeline must not
-    // stem them again.
-    var build = lunr.Builder.prototype.build;
-    lunr.Builder.prototype.build = function () {
-      this.searchPipeline.reset();
-      return build.call(this);
-    };
-  }
-
-  function wrapStemmers() {
-    var lunr = self.lunr;
-    if (!lunr) return;
-    setUpLunr();
-    lunr.stemmer = indexForms(lunr.stemmer);
-    Object.keys(lunr).forEach(function (key) {
-      var plugin = lunr[key];
-      if (plugin && typeof plugin === "function" && plugin.stemmer && key.length <= 3) {
-        plugin.stemmer = indexForms(plugin.stemmer);
-      }
-    });
-  }
-
-  // Material loads the language's stemmer (lunr.<code>.min.js) just before building the index.
-  var load = self.importScripts.bind(self);
-  self.importScripts = function () {
-    load.apply(null, arguments);
-    wrapStemmers();
-  };
-
-  // ---------------------------------------------------------------- querying
-
-  // Whether some index term starts with `prefix` (binary search over the sorted terms).
-  function beginsATerm(prefix) {
-    if (!sortedTerms) sortedTerms = Object.keys(termWords).sort();
-    var low = 0;
-    var high = sortedTerms.length;
-    while (low < high) {
-      var middle = (low + high) >> 1;
-      if (sortedTerms[middle] < prefix) low = middle + 1;
-      else high = middle;
-    }
-    return low < sortedTerms.length && sortedTerms[low].indexOf(prefix) === 0;
-  }
-
-  // The reader's words: runs of letters or digits. A word in quotes or after + is required,
-  // one after - is excluded, one after title:, text: or tags: looks in that field only.
-  function parse(query) {
-    var words = [];
-    var pattern = /(")|([+-]?)(?:(title|text|tags):)?([\p{L}\p{N}]+)/gu;
-    var quoted = false;
-    var match;
-    while ((match = pattern.exec(query))) {
-      if (match[1]) { quoted = !quoted; continue; }
-      var word = match[4].toLowerCase();
-      words.push({
-        word: word,
-        presence: match[2] === "-" ? "-" : match[2] === "+" || quoted ? "+" : "",
-        field: match[3] ? match[3] + ":" : "",
-        optional: isStopWord(word),
-      });
-    }
-    return words;
-  }
-
-  // Whether two words are one typo apart as lunr's fuzzy search counts: one letter added, left
-  // out or changed, or two neighbours swapped.
-  function oneTypoApart(a, b) {
-    if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-    var i = 0;
-    while (i < a.length && a[i] === b[i]) i++;
-    var swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] &&
-      a.slice(i + 2) === b.slice(i + 2);
-    return swapped ||
-      a.slice(i + (a.length >= b.length ? 1 : 0)) === b.slice(i + (b.length >= a.length ? 1 : 0));
-  }
-
-  // The index terms one typo away from `term`, at most MAX_NEIGHBOURS (a scan of the terms,
-  // only for a word that begins no term of the index).
-  function neighbours(term) {
-    if (!sortedTerms) sortedTerms = Object.keys(termWords).sort();
-    var found = [];
-    for (var i = 0; i < sortedTerms.length && found.length < MAX_NEIGHBOURS; i++) {
-      if (oneTypoApart(term, sortedTerms[i])) found.push(sortedTerms[i]);
-    }
-    return found;
-  }
-
-  // A word as the index terms it looks for: `typed`, the beginning of a term as typed (without
-  // diacritics), and `found`, the beginning of the word's base, or for a word of 5+ letters that
-  // begins no term, the terms one typo away from its stem or from the word as typed (a typo
-  // may change what the stemmer leaves: "vocatonal" -> "vocaton", not "vocat").
-  function lookUp(word) {
-    var typed = fold(word.word);
-    var base = fold(baseOf(stemOf(word.word)));
-    var found = [base + "*"];
-    if (word.word.length >= FUZZY_LETTERS && !beginsATerm(base) && !beginsATerm(typed)) {
-      var stem = fold(stemOf(word.word));
-      found = neighbours(stem);
-      if (!found.length) found = neighbours(typed);
-    }
-    var shown = baseOf(stemOf(word.word)); // with its diacritics, for the page to highlight
-    return { word: word.word, shown: shown, typed: typed + "*", found: found };
-  }
-
-  // The one lunr query of a query: each word's terms, all optional unless the reader required
-  // the word (+word, or in quotes: then its base only) or excluded it (-word). Each term carries
-  // a modifier (+, -, ^1), so Material adds no wildcard of its own.
-  function lunrQuery(words) {
-    return words.map(function (word) {
-      if (word.presence) return word.presence + word.field + (word.look.found[0] || word.look.typed);
-      var terms = [word.look.typed].concat(word.look.found).filter(function (term, i, all) {
-        return all.indexOf(term) === i;
-      });
-      return terms.map(function (term) { return word.field + term + "^1"; }).join(" ");
-    }).join(" ");
-  }
-
-  // How well a result matches each word, from Material's `terms` (each query term without its
-  // modifier: whether a term of the result begins with it). Returns the result's tier (0 every
-  // word as typed, 1 every word in some form, 2 some of the words) and `terms` as the page is
-  // to show them: one per word, the form to highlight on the page (the base as typed, or the
-  // term a typo was taken for) and whether the result holds it ("Missing: ..." if not).
-  // Stop words and excluded words do not count.
-  function judge(item, words) {
-    function has(term) { return item.terms && item.terms[term.replace(/\*$/, "")] === true; }
-    var tier = 0;
-    var terms = table();
-    words.forEach(function (word) {
-      if (word.optional || word.presence === "-") return;
-      var look = word.look;
-      var found = look.found.filter(has);
-      var typo = !/\*$/.test(look.found[0] || "");
-      terms[typo ? found[0] || look.word : look.shown] = has(look.typed) || found.length > 0;
-      tier = Math.max(tier, has(look.typed) ? 0 : found.length ? 1 : 2);
-    });
-    return { tier: tier, terms: terms };
-  }
-
-  // Material's results in tiers: a section of a better tier first, then by Material's score. Each
-  // tier's scores are lifted above the next tier's, so that Material's page shows the sections
-  // of a page's best tier and groups the others under "more"; pages keep the order of their
-  // best section.
-  var TIER = 1e9;
-  function rank(result, words) {
-    var items = [];
-    result.items.forEach(function (group) {
-      group.forEach(function (item) {
-        var judged = judge(item, words);
-        var lift = item.score > 0 ? (3 - judged.tier) * TIER : 0;
-        items.push(Object.assign({}, item, { score: item.score + lift, terms: judged.terms }));
-      });
-    });
-    items.sort(function (a, b) { return b.score - a.score; });
-    var pages = new Map(); // page location -> its sections, in order
-    items.forEach(function (item) {
-      var page = item.location.split("#")[0];
-      if (!pages.has(page)) pages.set(page, []);
-      pages.get(page).push(item);
-    });
-    var ranked = { items: Array.from(pages.values()) };
-    if (result.suggest) ranked.suggest = result.suggest.map(asWord);
-    return ranked;
-  }
-
-  // A suggested index term as a word of the text that starts with what the reader types.
-  function asWord(term) {
-    var start = typing.toLowerCase();
-    var matching = (termWords[term] || []).filter(function (word) {
-      return word.indexOf(start) === 0;
-    });
-    matching.sort(function (a, b) { return a.length - b.length; });
-    return matching.length ? matching[0] : start;
-  }
+  var FORGIVING = "search-forgiving.js"; // next to this file
 
   // ---------------------------------------------------------------- messages
 
@@ -399,25 +71,18 @@
   var pending = null; // the latest query that arrived while the index was loading
   var state = "waiting"; // waiting, loading (whole index, then Material's setup), ready
 
-  function remember(message) {
-    var config = message.data.config;
-    language = (config.lang || ["en"])[0];
-    separator = new RegExp(config.separator || "[\\s\\-]+");
-    docs = message.data.docs || [];
-    vocabulary = null;
-    termWords = table();
-    sortedTerms = null;
-    formsCache = table();
-    stemCache = table();
-  }
-
   function deliver(message) {
     if (message.type !== 2 || typeof message.data !== "string") return material({ data: message });
-    typing = message.data.split(separator).pop() || "";
-    var words = parse(message.data);
-    words.forEach(function (word) { word.look = lookUp(word); });
-    answers.push(function (result) { post({ type: 3, data: rank(result, words) }); });
-    material({ data: { type: 2, data: lunrQuery(words) } }); // "" when no words: no results
+    var asked = self.forgivingSearch.ask(message.data);
+    answers.push(function (result) { post({ type: 3, data: asked.answer(result) }); });
+    material({ data: { type: 2, data: asked.query } }); // "" when no words: no results
+  }
+
+  // The forgiving part (FORGIVING), then Material's worker, which registers its listener below:
+  // only when the reader first searches, so that a first visit does not download them.
+  function loadWorkers() {
+    importScripts(FORGIVING);
+    importScripts(name);
   }
 
   function loadIndex() {
@@ -428,10 +93,10 @@
         return response.json();
       })
       .then(function (index) {
-        importScripts(name); // Material's worker, which registers its listener below
+        loadWorkers();
         var message = { type: 0, data: { config: index.config, docs: index.docs,
                                           options: setup.data.options } };
-        remember(message);
+        self.forgivingSearch.remember(message);
         material({ data: message }); // it answers "ready" (see postMessage above)
       });
   }
@@ -446,8 +111,10 @@
     var message = event.data || {};
     if (!indexUrl) {
       // No index to load later (an older page): Material's worker takes everything now.
-      if (!material) importScripts(name);
-      if (message.type === 0 && message.data && message.data.config) remember(message);
+      if (!material) loadWorkers();
+      if (message.type === 0 && message.data && message.data.config) {
+        self.forgivingSearch.remember(message);
+      }
       return deliver(message);
     }
     if (message.type === 0) {
