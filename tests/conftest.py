@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import tempfile
 import traceback
 from pathlib import Path
 
@@ -20,7 +21,11 @@ from click.testing import CliRunner
 
 from eme_toolkit.cli import main
 from eme_toolkit.config import Site, load_site, plugin_entry
+from eme_toolkit.page import Page, Reader
+from eme_toolkit.rendering import Renderer
 
+# Pages read by the tests are kept in a cache folder of their own, not the user's.
+os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eme-toolkit-tests-")
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 FIXTURE = ROOT / "tests" / "fixtures" / "i18n" / "project"
@@ -30,6 +35,14 @@ LANGUAGES = tuple(lang.code for lang in sorted(SITE.languages, key=lambda lang: 
 DEFAULT = SITE.default.code
 # Complete languages have every page and section; one in progress shows English where it lacks.
 COMPLETE = tuple(code for code in LANGUAGES if (lang := SITE.language(code)) and lang.complete)
+
+
+READER = Reader(Renderer(SITE.markdown))
+
+
+def read_page(path: Path, text: str | None = None) -> Page:
+    """A page read as the tools read the site's pages: with its markdown_extensions."""
+    return READER.read(path, text)
 
 
 def nav_title(lang: str, title: str) -> str:

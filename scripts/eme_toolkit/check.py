@@ -11,10 +11,10 @@ import posixpath
 import re
 from collections import Counter
 
-from eme_toolkit.config import Language, Site, line_of
+from eme_toolkit.config import Language, Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import Problem
-from eme_toolkit.markdown import (
+from eme_toolkit.page import (
     EXTERNAL,
     NUMBER,
     Page,
@@ -30,6 +30,7 @@ from eme_toolkit.strings import (
     placeholder_problems,
     read_strings_file,
 )
+from eme_toolkit.yamlfile import key_line, line_of
 
 CODE_SPAN = re.compile(r"`[^`]*`")
 HTML_TAG = re.compile(r"<[^>]+>")
@@ -468,7 +469,7 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
     text = path.read_text(encoding="utf-8")
     problems = []
     for key, problem in placeholder_problems(ours, english):
-        problems.append(Problem(shown, _key_line(text, key), problem))
+        problems.append(Problem(shown, key_line(text, key), problem))
     if lang.default:
         return problems
     for key, value in english.items():
@@ -485,15 +486,11 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
             problems.append(
                 Problem(
                     shown,
-                    _key_line(text, key),
+                    key_line(text, key),
                     f"'{key}' is not in {site.display(english_path)}: remove it",
                 )
             )
     return problems
-
-
-def _key_line(text: str, key: str) -> int:
-    return line_of(text, rf"^{re.escape(key)}\s*:")
 
 
 def check_record(site: Site, docs: Docs, lang: Language) -> list[Problem]:

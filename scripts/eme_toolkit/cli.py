@@ -31,7 +31,7 @@ from eme_toolkit.languages import (
     verify_config_edit,
 )
 from eme_toolkit.mark import MarkError, mark_translated
-from eme_toolkit.markdown import PageError
+from eme_toolkit.page import PageError
 from eme_toolkit.record import RECORD_FILE, RECORD_HEADER
 from eme_toolkit.status import FORMATS, OUTDATED, status
 from eme_toolkit.strings import FILE as STRINGS_FILE

@@ -7,6 +7,7 @@ not start MkDocs. Both validate the plugin's options with the same `ToolkitConfi
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 from eme_toolkit.errors import LocatedError
-from eme_toolkit.yamlfile import YamlSyntaxError, parse
+from eme_toolkit.rendering import MarkdownConfig, MarkdownSettings
+from eme_toolkit.yamlfile import ConfigLoader, YamlSyntaxError, line_of, parse
 
 PLUGIN = "eme-toolkit"
 COMPLETE = "complete"
@@ -67,6 +69,7 @@ class Site:
     nav_titles: list[str] = field(default_factory=list)
     help_page: str = "about.md#translate"
     config_text: str = ""  # mkdocs.yml as read, for the lines that messages name
+    markdown: MarkdownSettings = field(default_factory=lambda: MarkdownSettings([]))
     settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml parsed (CLI only)
 
     @property
@@ -90,12 +93,6 @@ class Site:
             return path.relative_to(self.root).as_posix()
         except ValueError:
             return str(path)
-
-
-def line_of(text: str, pattern: str, default: int = 1) -> int:
-    """1-based line of the first match of `pattern` in `text`, or `default`."""
-    match = re.search(pattern, text, re.MULTILINE)
-    return text.count("\n", 0, match.start()) + 1 if match else default
 
 
 def nav_titles(nav: object) -> list[str]:
@@ -165,6 +162,7 @@ def make_site(
     options: ToolkitConfig,
     nav: object,
     text: str,
+    markdown: MarkdownSettings,
 ) -> Site:
     """The Site from the i18n plugin's languages and our options, checked against each other."""
     languages_line = line_of(text, r"^\s+languages:", line_of(text, r"^plugins:"))
@@ -205,6 +203,7 @@ def make_site(
         nav_titles(nav),
         options.help_page,
         text,
+        markdown,
     )
 
 
@@ -216,7 +215,7 @@ def load_site(config_path: Path) -> Site:
     config_path = config_path.resolve()
     text = read_config_text(config_path)
     try:
-        raw = parse(text) or {}
+        raw = parse(text, ConfigLoader) or {}
     except YamlSyntaxError as error:
         raise LocatedError(config_path, error.line, f"not valid YAML: {error.problem}") from None
     if not isinstance(raw, dict):
@@ -242,6 +241,19 @@ def load_site(config_path: Path) -> Site:
     options = validate_options(ours, config_path, text)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     entries = [e if isinstance(e, dict) else {} for e in i18n["languages"]]
-    site = make_site(config_path, docs_dir, entries, options, raw.get("nav"), text)
+    markdown = markdown_settings(raw.get("markdown_extensions", []), config_path, text)
+    site = make_site(config_path, docs_dir, entries, options, raw.get("nav"), text, markdown)
     site.settings = raw
     return site
+
+
+def markdown_settings(extensions: object, config_path: Path, text: str) -> MarkdownSettings:
+    """mkdocs.yml's markdown_extensions as MkDocs reads them; an error names the option."""
+    config = MarkdownConfig(config_file_path=str(config_path))
+    config.load_dict({"markdown_extensions": copy.deepcopy(extensions)})  # it takes them apart
+    errors, _ = config.validate()
+    for _, problem in errors:
+        raise LocatedError(
+            config_path, line_of(text, r"^markdown_extensions:"), f"markdown_extensions: {problem}"
+        )
+    return MarkdownSettings(list(config.markdown_extensions), dict(config.mdx_configs or {}))

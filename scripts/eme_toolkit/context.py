@@ -17,10 +17,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
+from eme_toolkit.cache import PageCache
 from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
-from eme_toolkit.docs import Docs, PageCache
+from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError, located
-from eme_toolkit.markdown import PageError
+from eme_toolkit.page import PageError
+from eme_toolkit.rendering import MarkdownSettings
 from eme_toolkit.status import LanguageStatus, status
 from eme_toolkit.strings import (
     FILE,
@@ -59,6 +61,7 @@ class BuildContext:
                 options,
                 config.nav,
                 read_config_text(config_path),
+                MarkdownSettings.of(config),
             )
         except LocatedError as error:
             raise PluginError(str(error)) from None

@@ -1,39 +1,16 @@
-"""The pages of every language, each read once, for the translation tools and the plugin.
-
-Reading a page with the Markdown parser costs about 2 ms; a site of 100 practices in 5
-languages has 500 pages, read by every `check`, `status` and build. So pages, and the
-translation records (which hold the English of every section), are kept between runs in
-.cache/eme-toolkit/ (ignored by git), by file and content: a file is parsed again only when it,
-or the reader's code, changed.
-"""
+"""The pages of every language, each read once, for the translation tools and the plugin."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.metadata
-import os
-import pickle
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
-from eme_toolkit import markdown
+from eme_toolkit.cache import PAGE, RECORD, PageCache, cache_file, reader_key
 from eme_toolkit.config import Site
-from eme_toolkit.markdown import Page, PageError, read_page
+from eme_toolkit.page import Page, PageError, Reader
 from eme_toolkit.record import BROKEN, Mark, parse_record, record_path
+from eme_toolkit.rendering import Renderer
 
 Pages = dict[str, Page | PageError]
-T = TypeVar("T")
-CACHE = Path(".cache") / "eme-toolkit" / "pages.pickle"
-
-
-def settled_page(path: Path, text: str) -> Page:
-    return read_page(path, text).settle()
-
-
-def _record(_path: Path, text: str) -> dict[str, Mark]:
-    return parse_record(text)
 
 
 def page_names(folder: Path) -> list[str]:
@@ -43,54 +20,13 @@ def page_names(folder: Path) -> list[str]:
     return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*.md"))
 
 
-def reader_version() -> str:
-    """Changes whenever the reader's code or its parser does: the cache's key."""
-    parts = [Path(markdown.__file__).read_bytes()]
-    parts += [importlib.metadata.version(n).encode() for n in ("markdown-it-py", "mdit-py-plugins")]
-    return hashlib.sha1(b"\0".join(parts)).hexdigest()
+def _record(_path: Path, text: str) -> dict[str, Mark]:
+    return parse_record(text)
 
 
-class PageCache:
-    """Pages read before, by path and a hash of their text, in a file of the project's own."""
-
-    def __init__(self, file: Path) -> None:
-        self.file = file
-        self.version = reader_version()
-        self.changed = False
-        self.pages: dict[str, tuple[str, Any]] = {}  # path -> (hash of its text, what it holds)
-        try:
-            with file.open("rb") as stream:
-                version, pages = pickle.load(stream)
-            if version == self.version:
-                self.pages = pages
-        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError):
-            pass  # no cache yet, or one another version wrote: start afresh
-
-    def read(self, path: Path, parse: Callable[[Path, str], T]) -> T:
-        """The file at `path` as `parse` reads it, parsed only if its text is not the one kept."""
-        text = path.read_text(encoding="utf-8")
-        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
-        kept = self.pages.get(str(path))
-        if kept and kept[0] == digest:
-            return kept[1]
-        found = parse(path, text)
-        self.pages[str(path)] = (digest, found)
-        self.changed = True
-        return found
-
-    def save(self) -> None:
-        """Write the pages read, if any changed, atomically: runs may overlap."""
-        if not self.changed:
-            return
-        self.pages = {path: kept for path, kept in self.pages.items() if Path(path).is_file()}
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(dir=self.file.parent, delete=False) as stream:
-                pickle.dump((self.version, self.pages), stream, pickle.HIGHEST_PROTOCOL)
-            os.replace(stream.name, self.file)
-        except OSError:
-            return  # a read-only checkout: every run parses again, as without a cache
-        self.changed = False
+def page_cache(site: Site) -> PageCache:
+    """The project's cache of pages read before (cache.py)."""
+    return PageCache(cache_file(site.root), reader_key(site.markdown.key()))
 
 
 class Docs:
@@ -99,8 +35,9 @@ class Docs:
     def __init__(self, site: Site, cache: PageCache | None = None) -> None:
         """`cache`: one kept by the caller (`mkdocs serve`, across rebuilds), which saves it."""
         self.site = site
-        self.cache = cache or PageCache(site.root / CACHE)
+        self.cache = cache or page_cache(site)
         self._save = cache is None
+        self._reader = Reader(Renderer(site.markdown))
         self._pages: dict[str, Pages] = {}
         self._ids: dict[tuple[str, str], set[str]] = {}
         self._paths: dict[tuple[str, str], str] = {}
@@ -122,7 +59,7 @@ class Docs:
             pages: Pages = {}
             for name in page_names(folder):
                 try:
-                    pages[name] = self.cache.read(folder / name, settled_page)
+                    pages[name] = self.cache.read(folder / name, self._reader.read, PAGE)
                 except PageError as error:
                     pages[name] = error
                 except UnicodeDecodeError:
@@ -137,8 +74,8 @@ class Docs:
         if lang not in self._records:
             path = record_path(self.site, lang)
             try:
-                record = self.cache.read(path, _record) if path.is_file() else {}
-                self._records[lang] = record
+                found = self.cache.read(path, _record, RECORD) if path.is_file() else {}
+                self._records[lang] = found
             except PageError as error:
                 self._records[lang] = error
             except UnicodeDecodeError:

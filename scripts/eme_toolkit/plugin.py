@@ -27,9 +27,9 @@ from eme_toolkit import (
     serve,
     status_page,
 )
+from eme_toolkit.cache import PageCache
 from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
-from eme_toolkit.docs import CACHE, PageCache
 from eme_toolkit.templates import CompiledTemplates
 
 
@@ -67,12 +67,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             if problem:
                 raise PluginError(problem)
         if self._context is None or not self._context.languages:
-            if self._serving and self._pages is None:
-                self._pages = PageCache(Path(config.config_file_path).parent / CACHE)
             if self._quick is not None:
                 self._quick.start(config)
                 internals.search_index_of_this_build_only(config)
             self._context = BuildContext(config, self.config, self._serving, self._pages)
+            if self._serving and self._pages is None:
+                self._pages = self._context.docs.cache
             search.check_languages(self._context.site)
             if self.config.build_only:
                 internals.build_only(config, set(self.config.build_only.split(",")))

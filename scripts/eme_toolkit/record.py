@@ -1,7 +1,7 @@
 """The translation record: which English text each translated section was last checked against.
 
 docs/<lang>/translation-record.yml holds, per `page#section` marked translated, a hash of the
-English section as it was then (see markdown.Section.digest) and that English text itself, so
+English section as it was then (see blocks.digest) and that English text itself, so
 that a reviewer reads in the diff of a pull request what was marked, and `eme-i18n diff` shows
 a translator what changed in English since. Only `mark-translated` writes it.
 """
@@ -14,8 +14,8 @@ from pathlib import Path
 import yaml
 
 from eme_toolkit.config import Site
-from eme_toolkit.markdown import PageError
-from eme_toolkit.yamlfile import YamlSyntaxError, parse
+from eme_toolkit.page import PageError
+from eme_toolkit.yamlfile import YamlSyntaxError, key_line, parse
 
 RECORD_FILE = "translation-record.yml"
 RECORD_HEADER = (
@@ -38,18 +38,6 @@ def record_path(site: Site, lang: str) -> Path:
     return site.docs_dir / lang / RECORD_FILE
 
 
-def read_record(site: Site, lang: str) -> dict[str, Mark]:
-    """page#section -> the English the translation was last checked against."""
-    path = record_path(site, lang)
-    if not path.is_file():
-        return {}
-    try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise PageError(1, f"the file is not UTF-8 text: {BROKEN}") from None
-    return parse_record(text)
-
-
 def parse_record(text: str) -> dict[str, Mark]:
     """A record's text read; PageError naming the line when it is broken."""
     try:
@@ -67,17 +55,10 @@ def parse_record(text: str) -> dict[str, Mark]:
             or not isinstance(value.get("digest"), str)
             or not isinstance(value.get("english"), str)
         ):
-            line = _line_of_key(text, str(key))
+            line = key_line(text, str(key))
             raise PageError(line, f"{key!r} is not a 'page#section' entry: {BROKEN}")
         record[key] = Mark(value["digest"], value["english"])
     return record
-
-
-def _line_of_key(text: str, key: str) -> int:
-    for number, line in enumerate(text.splitlines(), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 1
 
 
 class _Dumper(yaml.SafeDumper):

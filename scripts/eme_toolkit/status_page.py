@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from eme_toolkit.context import BuildContext, LanguageBuild
-from eme_toolkit.markdown import Page
+from eme_toolkit.page import Page
 from eme_toolkit.status import OUTDATED, TRANSLATED, UNTRANSLATED
 
 PAGE = "status.md"

@@ -3,7 +3,7 @@
 Each page of markdown_corpus/ is a tricky case (fences, raw HTML, setext headings, admonitions,
 tabs, a byte order mark…). They are built once, strictly, with the real site's
 markdown_extensions and the plain `mkdocs` theme; for each page, the sections that
-eme_toolkit.markdown reads must be exactly the h1–h6 in the page's content, in order, with
+eme_toolkit.page reads must be exactly the h1–h6 in the page's content, in order, with
 the same level and id.
 """
 
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import read_page
 
-from eme_toolkit.markdown import read_page
 from eme_toolkit.yamlfile import parse
 
 ROOT = Path(__file__).resolve().parents[2]

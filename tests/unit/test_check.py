@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import fixture_site
+from conftest import fixture_site, read_page
 
 from eme_toolkit.check import (
     check,
@@ -16,7 +16,7 @@ from eme_toolkit.check import (
     untranslated,
 )
 from eme_toolkit.errors import Problem
-from eme_toolkit.markdown import Page, Section, read_page
+from eme_toolkit.page import Page, Section
 
 
 def page(text: str) -> Page:

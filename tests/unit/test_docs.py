@@ -5,13 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import pytest
-from conftest import FIXTURE, fixture_site
+from conftest import FIXTURE, read_page
 
-from eme_toolkit import docs as docs_module
 from eme_toolkit.config import load_site
 from eme_toolkit.docs import Docs, page_names, section_ids
-from eme_toolkit.markdown import Page, PageError, read_page
+from eme_toolkit.page import Page, PageError
 
 
 def fixture_docs(tmp_path: Path) -> Docs:
@@ -70,72 +68,3 @@ def test_section_ids_keep_order_and_each_once() -> None:
         "# T { #top }\n\n## B { #b }\n\n## A { #a }\n\n## No id\n\n## B again { #b }\n",
     )
     assert section_ids(page) == ["top", "b", "a"]
-
-
-def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The paths the Markdown parser reads from now on."""
-    parsed: list[Path] = []
-
-    def counting(path: Path, text: str | None = None) -> Page:
-        parsed.append(path)
-        return read_page(path, text)
-
-    monkeypatch.setattr(docs_module, "read_page", counting)
-    return parsed
-
-
-def test_a_later_run_parses_only_the_pages_that_changed(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    site = fixture_site(tmp_path)
-    parsed = count_parses(monkeypatch)
-    first = Docs(site).pages("fi")
-    assert len(parsed) == len(first) > 1
-    assert (site.root / ".cache" / "eme-toolkit" / "pages.pickle").is_file()
-
-    parsed.clear()
-    again = Docs(site).pages("fi")
-    assert parsed == []
-    assert again.keys() == first.keys()
-    guide = site.docs_dir / "fi" / "guide.md"
-    guide.write_text(guide.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
-    changed = Docs(site).pages("fi")
-    assert parsed == [guide]
-    page = changed["guide.md"]
-    assert isinstance(page, Page) and "Uusi kappale." in page.sections[-1].source
-
-
-def test_a_kept_page_answers_as_a_freshly_read_one(tmp_path: Path) -> None:
-    site = fixture_site(tmp_path)
-    Docs(site).pages("en")
-    kept = Docs(site).pages("en")["guide.md"]
-    fresh = read_page(site.docs_dir / "en" / "guide.md")
-    assert isinstance(kept, Page)
-    assert kept.ids() == fresh.ids()
-    for ours, theirs in zip(kept.sections, fresh.sections, strict=True):
-        assert (ours.id, ours.digest, ours.counts, ours.links, ours.numbers, ours.blocks) == (
-            theirs.id,
-            theirs.digest,
-            theirs.counts,
-            theirs.links,
-            theirs.numbers,
-            theirs.blocks,
-        )
-
-
-def test_a_cache_of_another_reader_version_is_not_used(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    site = fixture_site(tmp_path)
-    Docs(site).pages("en")
-    monkeypatch.setattr(docs_module, "reader_version", lambda: "another")
-    parsed = count_parses(monkeypatch)
-    Docs(site).pages("en")
-    assert len(parsed) > 1
-
-
-def test_a_read_only_project_still_reads_its_pages(tmp_path: Path) -> None:
-    site = fixture_site(tmp_path)
-    (site.root / ".cache").write_text("not a folder", encoding="utf-8")
-    pages = Docs(site).pages("en")
-    assert pages and all(isinstance(page, Page) for page in pages.values())

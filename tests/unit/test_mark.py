@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import edit, fixture_site
+from conftest import edit, fixture_site, read_page
 
 from eme_toolkit.config import Site
+from eme_toolkit.docs import Docs
 from eme_toolkit.mark import MarkError, mark_translated
-from eme_toolkit.markdown import read_page
-from eme_toolkit.record import Mark, read_record, record_path, write_record
+from eme_toolkit.record import Mark, record_path, write_record
 
 
 def english_mark(site: Site, name: str, section_id: str) -> Mark:
@@ -25,7 +25,7 @@ def test_every_shared_section_is_recorded_with_its_english(tmp_path: Path) -> No
     record_path(site, "sv").unlink()
     marked = mark_translated(site, "sv")
     assert (marked.sections, marked.skipped) == (["index.md#home", "index.md#start"], [])
-    assert read_record(site, "sv") == {
+    assert Docs(site).record("sv") == {
         "index.md#home": english_mark(site, "index.md", "home"),
         "index.md#start": english_mark(site, "index.md", "start"),
     }
@@ -33,10 +33,10 @@ def test_every_shared_section_is_recorded_with_its_english(tmp_path: Path) -> No
 
 def test_one_section_changes_only_its_entry(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
-    before = read_record(site, "fi")
+    before = Docs(site).record("fi")
     write_record(site, "fi", {**before, "guide.md#steps": Mark("000000000000", "old")})
     assert mark_translated(site, "fi", "guide.md#steps").sections == ["guide.md#steps"]
-    assert read_record(site, "fi") == before
+    assert Docs(site).record("fi") == before
 
 
 def test_sections_the_translation_lacks_are_named_as_skipped(tmp_path: Path) -> None:
@@ -45,14 +45,14 @@ def test_sections_the_translation_lacks_are_named_as_skipped(tmp_path: Path) -> 
     edit(site, "fi/guide.md", "> Hyvä ryhmä.\n\n> Toinen hyvä ryhmä.\n\n", "")
     marked = mark_translated(site, "fi", "guide.md")
     assert marked.skipped == ["guide.md#voices"]
-    assert "guide.md#voices" not in read_record(site, "fi")
+    assert "guide.md#voices" not in Docs(site).record("fi")
 
 
 def test_sections_that_no_longer_exist_are_forgotten(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     write_record(site, "sv", {"index.md#gone": Mark("abc", "x"), "guide.md#guide": Mark("d", "")})
     mark_translated(site, "sv", "index.md")
-    assert sorted(read_record(site, "sv")) == ["index.md#home", "index.md#start"]
+    assert sorted(Docs(site).record("sv")) == ["index.md#home", "index.md#start"]
 
 
 def test_a_section_that_check_flags_is_not_marked_and_nothing_is_written(tmp_path: Path) -> None:
@@ -65,7 +65,7 @@ def test_a_section_that_check_flags_is_not_marked_and_nothing_is_written(tmp_pat
     assert message.startswith("nothing marked: check finds 1 problem in what you asked to mark:")
     assert "docs/fi/guide.md:6: section { #guide } lacks the number 6-8" in message
     assert message.endswith("fix them and mark again, or mark anyway with --force")
-    assert read_record(site, "fi") == {}
+    assert Docs(site).record("fi") == {}
 
 
 def test_force_marks_a_flagged_section(tmp_path: Path) -> None:

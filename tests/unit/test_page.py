@@ -1,4 +1,4 @@
-"""What eme_toolkit.markdown promises: a page read as MkDocs' Python-Markdown renders it."""
+"""What eme_toolkit.page promises: a page read as MkDocs' Python-Markdown renders it."""
 
 from __future__ import annotations
 
@@ -6,13 +6,13 @@ import hashlib
 from pathlib import Path
 
 import pytest
+from conftest import read_page
 
-from eme_toolkit.markdown import (
+from eme_toolkit.page import (
     EXTERNAL,
     Page,
     PageError,
     normalise_number,
-    read_page,
     title_text,
 )
 
@@ -123,6 +123,35 @@ def test_headings_follow_python_markdown_not_commonmark() -> None:
     assert headings("Paragraph\n## Right under it\n") == [(2, "right-under-it")]
 
 
+def places(text: str) -> list[tuple[str, int]]:
+    """(anchor, line) of each heading section."""
+    return [(s.anchor, s.line) for s in page(text).sections if s.level]
+
+
+def test_headings_are_those_python_markdown_renders_where_commonmark_differs() -> None:
+    # A line under a table is one of its rows; an abbreviation's definition ends its block;
+    # `===` under a definition underlines it.
+    assert headings("| a | b |\n| --- | --- |\n| 1 | 2 |\n## After the table { #t }\n") == []
+    assert headings("*[EME]: Empowering Migrants\nTitle { #t }\n=====\n") == [(1, "t")]
+    assert headings("Term\n: Definition\n===\n") == [(1, "definition")]
+
+
+def test_each_heading_has_the_line_it_stands_on_even_where_a_fence_holds_its_twin() -> None:
+    text = "```\n## Why { #why }\n```\n\n## Why { #why }\n\nTitle\n---\n\n> # Quoted\n"
+    assert places(text) == [("why", 5), ("title", 7), ("quoted", 10)]
+
+
+def test_an_underlined_heading_of_a_line_that_takes_no_marker_is_placed_among_the_others() -> None:
+    # A line with `|` that is no table row, over `---`: a heading Python-Markdown makes.
+    text = "# First { #first }\n\na | b\n---\n\n# Last { #last }\n"
+    assert places(text) == [("first", 1), ("a-b", 3), ("last", 6)]
+
+
+def test_ids_toc_makes_come_from_the_text_as_written() -> None:
+    text = "## Kieli ja **työ**\n\n## 6–8 tapaamista\n\nOtsikko\n=======\n"
+    assert headings(text) == [(2, "kieli-ja-tyo"), (2, "68-tapaamista"), (1, "otsikko")]
+
+
 # --- what is not a heading --------------------------------------------------------------------
 
 
@@ -214,6 +243,23 @@ def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
     assert error.value.line == 2
 
 
+def test_front_matter_whose_closing_line_ends_the_file_is_an_error_as_mkdocs_would_show_it() -> None:
+    # MkDocs takes front matter off only when a line break follows its closing ---.
+    with pytest.raises(PageError) as error:
+        page("---\ntitle: Guide\n---")
+    assert (error.value.line, error.value.message) == (
+        3,
+        "the front matter's closing --- must end with a line break: add one",
+    )
+
+
+def test_multimarkdown_meta_data_is_front_matter_as_mkdocs_reads_it() -> None:
+    read = page("Title: Guide\nSummary: short\n\n# Guide { #guide }\n")
+    assert read.front_matter == {"title": "Guide", "summary": "short"}
+    assert read.front_matter_lines == {"title": 1, "summary": 2}
+    assert [(s.id, s.line) for s in read.sections] == [("guide", 4)]
+
+
 def test_a_byte_order_mark_is_ignored_as_mkdocs_does() -> None:
     read = page("\ufeff" + PAGE)
     assert read.front_matter["title"] == "Guide"
@@ -256,10 +302,10 @@ code 77 [x](code.md)
 """
 
 
-def test_counts_list_items_quotes_admonitions_tables_and_images() -> None:
+def test_counts_list_items_quotes_admonitions_tables_and_images_as_readers_see_them() -> None:
     assert page(SECTION).sections[0].counts == {
         "list items": 2,
-        "quotes": 2,
+        "quotes": 1,  # Python-Markdown joins quotes with only a blank line between them
         "admonitions": 1,
         "tables": 1,
         "images": 2,
@@ -309,12 +355,6 @@ def test_a_checklist_is_a_list_whose_boxes_are_neither_links_nor_numbers() -> No
     assert section.links == [(3, "peer-groups.md#target-group")]
     assert section.numbers == [(5, "6-8")]
     assert (6, "- [x] a trained peer tutor") in section.blocks
-
-
-def test_body_is_the_lines_below_the_heading_outside_code() -> None:
-    body = page(SECTION).sections[0].body
-    assert body[0] == (2, "")
-    assert not any("code 77" in text or text == "```" for _, text in body)
 
 
 def test_ids_are_every_anchor_a_link_may_point_at() -> None:
