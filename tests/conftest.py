@@ -20,9 +20,9 @@ import pytest
 from click.testing import CliRunner
 
 from eme_toolkit.cli import main
-from eme_toolkit.config import Site, load_site, plugin_entry
 from eme_toolkit.page import Page, Reader
 from eme_toolkit.rendering import Renderer
+from eme_toolkit.site import Site, load_site, plugin_entry
 
 # Pages read by the tests are kept in a cache folder of their own, not the user's.
 os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="eme-toolkit-tests-")

@@ -11,7 +11,6 @@ import posixpath
 import re
 from collections import Counter
 
-from eme_toolkit.config import Language, Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import Problem
 from eme_toolkit.page import (
@@ -24,6 +23,7 @@ from eme_toolkit.page import (
     title_text,
 )
 from eme_toolkit.record import record_path
+from eme_toolkit.site import Language, Site
 from eme_toolkit.strings import FILE as STRINGS_FILE
 from eme_toolkit.strings import (
     StringsError,

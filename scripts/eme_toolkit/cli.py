@@ -18,21 +18,16 @@ from typing import Any
 
 import click
 
-from eme_toolkit import internals
 from eme_toolkit.check import check
-from eme_toolkit.config import CODE, IN_PROGRESS, Site, load_site
 from eme_toolkit.diff import DiffError, changes, format_changes
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError
-from eme_toolkit.languages import (
-    ConfigEditError,
-    add_language_to_config,
-    reader_texts,
-    verify_config_edit,
-)
+from eme_toolkit.languages import LanguageError, add_language
 from eme_toolkit.mark import MarkError, mark_translated
+from eme_toolkit.options import IN_PROGRESS
 from eme_toolkit.page import PageError
-from eme_toolkit.record import RECORD_FILE, RECORD_HEADER
+from eme_toolkit.record import RECORD_FILE
+from eme_toolkit.site import Site, load_site
 from eme_toolkit.status import FORMATS, OUTDATED, status
 from eme_toolkit.strings import FILE as STRINGS_FILE
 
@@ -72,7 +67,7 @@ def with_site(command: Callable[..., int]) -> Callable[..., None]:
                     "folder, where mkdocs.yml is, or pass --config PATH"
                 )
             code = command(load_site(config_path), **kwargs)
-        except (LocatedError, UsageError, MarkError, DiffError) as error:
+        except (LocatedError, UsageError, MarkError, DiffError, LanguageError) as error:
             click.echo(f"error: {error}", err=True)
             code = 2
         except PageError as error:  # a translation record that cannot be read
@@ -168,73 +163,15 @@ def diff_command(site: Site, lang: str, page: str | None) -> int:
 @with_site
 def add_language_command(site: Site, code: str, name: str) -> int:
     """Register a new language, in progress: mkdocs.yml, its strings and its record."""
-    name = name.strip()
-    if not CODE.match(code):
-        raise UsageError(
-            f"{code!r} is not a language code: use a lowercase ISO 639 code such as sv, "
-            "optionally with a region or script, such as pt-BR"
-        )
-    if not name or any(c in name for c in "\n\r"):
-        raise UsageError("--name must be the language's own name on one line, such as Svenska")
-    if site.language(code):
-        raise UsageError(f"{code!r} is already a language of the site")
-    if not internals.material_has_language(code):
-        raise UsageError(
-            f"Material for MkDocs has no interface translation for {code!r}: pick a code it "
-            f"supports ({', '.join(internals.material_languages())})"
-        )
-    folder = site.docs_dir / code
-    if folder.exists():
-        raise UsageError(
-            f"{site.display(folder)} already exists: nothing was changed; move it away or "
-            "register the language by hand"
-        )
-    english_strings = site.docs_dir / site.default.code / STRINGS_FILE
-    if not english_strings.is_file():
-        raise UsageError(f"{site.display(english_strings)} is missing: restore it first")
-
-    try:
-        edited = add_language_to_config(
-            site.config_text, code, name, reader_texts(site.settings, site.nav_titles)
-        )
-        verify_config_edit(site.settings, edited, code, name)
-    except ConfigEditError as error:
-        raise UsageError(
-            f"{site.display(site.config_path)}: cannot add the language safely ({error}); "
-            "nothing was changed. Add it by hand as CONTRIBUTING.md describes"
-        ) from None
-
-    folder.mkdir(parents=True)
-    (folder / STRINGS_FILE).write_text(
-        strings_to_translate(english_strings.read_text(encoding="utf-8"), name), encoding="utf-8"
-    )
-    (folder / RECORD_FILE).write_text(RECORD_HEADER, encoding="utf-8")
-    site.config_path.write_text(edited, encoding="utf-8")
+    added = add_language(site, code, name)
+    folder = site.display(added.folder)
     click.echo(
-        f"Added {name} ({code}), a language in progress:\n"
+        f"Added {added.name} ({code}), a language in progress:\n"
         f"  {site.display(site.config_path)}: i18n language entry with nav_translations, "
         f"and '{code}: {IN_PROGRESS}' under the eme-toolkit plugin's translations:\n"
-        f"  {site.display(folder / STRINGS_FILE)}: the site's notices, in English: translate "
-        "them\n"
-        f"  {site.display(folder / RECORD_FILE)}: the translation record (written by "
-        "mark-translated)\n"
+        f"  {folder}/{STRINGS_FILE}: the site's notices, in English: translate them\n"
+        f"  {folder}/{RECORD_FILE}: the translation record (written by mark-translated)\n"
         f"Every page is shown in English until you copy it from "
-        f"{site.display(site.docs_dir / site.default.code)}/ into "
-        f"{site.display(folder)}/ and translate it."
+        f"{site.display(site.docs_dir / site.default.code)}/ into {folder}/ and translate it."
     )
     return 0
-
-
-def strings_to_translate(english: str, name: str) -> str:
-    """The default language's strings file for a new language: its texts, under a header that
-    speaks of the new language instead of the original's comments."""
-    lines = english.splitlines(keepends=True)
-    while lines and (lines[0].startswith("#") or not lines[0].strip()):
-        lines.pop(0)
-    header = (
-        f"# The site's own words in {name}: notices on pages, the translation status page and\n"
-        "# the 404 page. Translate the text in quotes after each colon; keep the keys on the\n"
-        "# left and placeholders such as {language} as they are. Until a text is translated,\n"
-        "# readers see it as it is here, in the original language.\n"
-    )
-    return header + "".join(lines)

@@ -15,14 +15,16 @@ from pathlib import Path
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
 
 from eme_toolkit import internals
 from eme_toolkit.cache import PageCache
-from eme_toolkit.config import Site, ToolkitConfig, make_site, read_config_text
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError, located
+from eme_toolkit.options import ToolkitConfig
 from eme_toolkit.page import PageError
 from eme_toolkit.rendering import MarkdownSettings
+from eme_toolkit.site import Site, make_site, read_config_text
 from eme_toolkit.status import LanguageStatus, status
 from eme_toolkit.strings import (
     FILE,
@@ -40,6 +42,14 @@ class LanguageBuild:
     code: str
     urls: dict[str, str] = field(default_factory=dict)  # page name -> URL in this build
     env: Environment | None = None  # the theme's templates, for our partials
+    alternates: dict[str, list[dict[str, str]]] = field(default_factory=dict)  # URL -> hreflang
+
+    def link(self, name: str, from_url: str, anchor: str = "") -> str | None:
+        """A relative link from `from_url` to page `name` of this build, if the build has it."""
+        target = self.urls.get(name)
+        if target is None:
+            return None
+        return get_relative_url(target, from_url) + (f"#{anchor}" if anchor else "")
 
 
 class BuildContext:

@@ -12,10 +12,10 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import located
 from eme_toolkit.page import PageError
+from eme_toolkit.site import Site
 from eme_toolkit.status import OUTDATED, TRANSLATED, status
 
 # A line that starts a block of its own: a list item, a table row, a heading, a quote.

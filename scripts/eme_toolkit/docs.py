@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from eme_toolkit.cache import PAGE, RECORD, PageCache, cache_file, reader_key
-from eme_toolkit.config import Site
 from eme_toolkit.page import Page, PageError, Reader
 from eme_toolkit.record import BROKEN, Mark, parse_record, record_path
 from eme_toolkit.rendering import Renderer
+from eme_toolkit.site import Site
 
 Pages = dict[str, Page | PageError]
 

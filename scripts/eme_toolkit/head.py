@@ -1,21 +1,12 @@
-"""Links for search engines and for Material's language selector, in every language.
-
-Every page gets absolute hreflang alternates (each language and x-default, the default
-language) for overrides/main.html. Material's JavaScript fetches `sitemap.xml` next to each
-alternate to map pages between languages; so that those requests do not fail, each page's
-folder gets a one-page sitemap of the page and its alternates (the site's full sitemap.xml,
-written by the i18n plugin, stays at the root).
-"""
+"""Links for search engines in every language: each page's absolute hreflang alternates, one per
+language and x-default (the default language), for overrides/main.html."""
 
 from __future__ import annotations
-
-from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from eme_toolkit.config import Site
+from eme_toolkit.site import Site
 
 
 def site_url(config: MkDocsConfig) -> str:
@@ -25,38 +16,20 @@ def site_url(config: MkDocsConfig) -> str:
     return config.site_url if config.site_url.endswith("/") else config.site_url + "/"
 
 
-def alternates(page_url: str, code: str, site: Site, base: str) -> list[dict[str, str]]:
-    """Absolute URLs of this page in every language, then x-default (the default language)."""
-    own = site.folder(code)
-    path = page_url[len(own) :] if own and page_url.startswith(own) else page_url
-    path = "" if path in (".", "./") else path
+def absolute(base: str, url: str) -> str:
+    """A page's URL within the site ('./' for the root) as an absolute address."""
+    return base + ("" if url in (".", "./") else url)
+
+
+def alternates(urls: dict[str, str], site: Site, base: str) -> list[dict[str, str]]:
+    """The page's absolute address in each language it has (`urls`: language -> the page's URL
+    in that language), in the site's order of languages, then x-default."""
     links = [
-        {"lang": lang.code, "href": f"{base}{site.folder(lang.code)}{path}"}
+        {"lang": lang.code, "href": absolute(base, urls[lang.code])}
         for lang in site.languages
+        if lang.code in urls
     ]
-    return [*links, {"lang": "x-default", "href": f"{base}{site.folder(site.default.code)}{path}"}]
-
-
-def sitemap(links: list[dict[str, str]], loc: str) -> str:
-    """A one-page sitemap: the page and its alternates."""
-    alternate = "".join(
-        f'<xhtml:link rel="alternate" hreflang={quoteattr(link["lang"])} '
-        f"href={quoteattr(link['href'])}/>"
-        for link in links
-    )
-    return (
-        '<?xml version="1.0" encoding="UTF-8"?>\n'
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-        'xmlns:xhtml="http://www.w3.org/1999/xhtml">'
-        f"<url><loc>{escape(loc)}</loc>{alternate}</url></urlset>\n"
-    )
-
-
-def write_page_sitemap(
-    site_dir: Path, page_url: str, links: list[dict[str, str]], base: str
-) -> None:
-    if page_url in ("", "./", "."):
-        return  # the site root: the i18n plugin's full sitemap.xml lives here
-    target = site_dir / page_url / "sitemap.xml"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(sitemap(links, f"{base}{page_url}"), encoding="utf-8")
+    default = urls.get(site.default.code)
+    if default is not None:
+        links.append({"lang": "x-default", "href": absolute(base, default)})
+    return links

@@ -11,7 +11,6 @@ Supported: mkdocs 1.6.1, mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3
 from __future__ import annotations
 
 import importlib.util
-import json
 import logging
 import re
 from collections.abc import Callable
@@ -20,9 +19,12 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 
+from eme_toolkit import templates
+
 if TYPE_CHECKING:  # the editors' CLI needs neither, and starts faster without them
     from jinja2 import Environment
     from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import File
     from mkdocs.structure.pages import Page
 
 _MATERIAL_SPEC = importlib.util.find_spec("material")
@@ -35,9 +37,7 @@ LUNR = MATERIAL / "assets" / "javascripts" / "lunr" / "min"
 # worker too (lunr as self.lunr, how it builds the index and rewrites a query): see
 # test_materials_search_worker_works_as_our_worker_expects in tests/unit/test_internals.py.
 # Material's base.html passes its settings to its JavaScript as JSON in this script element.
-CONFIG_SCRIPT = re.compile(
-    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL
-)
+CONFIG_SCRIPT = ("__config", "Material's base.html")
 
 
 def material_languages() -> list[str]:
@@ -54,15 +54,14 @@ def lunr_supports(code: str) -> bool:
     return code == "en" or (LUNR / f"lunr.{code}.min.js").is_file()
 
 
+def read_config(html: str, where: str) -> dict[str, Any]:
+    """The page's __config: the settings Material's JavaScript reads."""
+    return templates.read_json_script(html, CONFIG_SCRIPT, where)
+
+
 def rewrite_config(html: str, where: str, change: Callable[[dict[str, Any]], None]) -> str:
     """Apply `change` to the page's __config (the JSON that Material's JavaScript reads)."""
-    match = CONFIG_SCRIPT.search(html)
-    if not match:
-        raise PluginError(f"{where}: no __config script; has Material's base.html changed?")
-    data = json.loads(match.group(2))
-    change(data)
-    text = json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
-    return html[: match.start(2)] + text + html[match.end(2) :]
+    return templates.rewrite_json_script(html, CONFIG_SCRIPT, where, change)
 
 
 def material_keys() -> tuple[str, ...]:
@@ -148,3 +147,23 @@ def show_unbuilt_page(page: Page, title: str | None, meta: dict[str, Any]) -> No
     if title is not None:
         page.title = title  # type: ignore[misc]
     page.meta = meta
+
+
+# static-i18n's facts about each file of a language's build (folder.py: create_i18n_file).
+
+
+def file_language(file: File) -> str | None:
+    """The language of the file's source: 'en' for the English copy that a language without
+    the page serves; None for a file static-i18n did not set up (a generated page)."""
+    return getattr(file, "locale", None)
+
+
+def page_name(file: File) -> str:
+    """The page's path within its language folder: 'fi/about.md' -> 'about.md'."""
+    return str(getattr(file, "norm_src_uri", file.src_uri))
+
+
+def file_alternates(file: File) -> dict[str, str]:
+    """The page's URL in each language built: language -> URL within the site."""
+    alternates = getattr(file, "alternates", None) or {}
+    return {str(lang): str(alternate.url) for lang, alternate in alternates.items()}

@@ -1,22 +1,101 @@
-"""Adding a language to mkdocs.yml: the one edit our tools make to it.
+"""`add-language`: a new language, in progress, in mkdocs.yml and in its own folder.
 
-The edit is a text insertion: every other byte of the file, comments and tags included, stays
-as it was, and the result is parsed again to prove it means the old file plus the language.
+The edit of mkdocs.yml, the one our tools make to it, is a text insertion: every other byte of
+the file, comments and tags included, stays as it was, and the result is parsed again to prove
+it means the old file plus the language. Nothing is written unless every check passed, and an
+existing folder of the language is never touched.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import yaml
 
-from eme_toolkit.config import IN_PROGRESS, PLUGIN, plugin_entry
+from eme_toolkit import internals
+from eme_toolkit.options import IN_PROGRESS, PLUGIN
+from eme_toolkit.record import RECORD_FILE, RECORD_HEADER
+from eme_toolkit.site import CODE, Site, plugin_entry
+from eme_toolkit.strings import FILE as STRINGS_FILE
 from eme_toolkit.yamlfile import YamlSyntaxError, parse
 
 
 class ConfigEditError(ValueError):
     """mkdocs.yml is laid out in a way the edit cannot handle safely."""
+
+
+class LanguageError(ValueError):
+    """add-language was asked for something it refuses, with the reason and what to do."""
+
+
+@dataclass(frozen=True)
+class Added:
+    name: str
+    folder: Path
+
+
+def add_language(site: Site, code: str, name: str) -> Added:
+    """Add language `code`, called `name` in itself, in progress: its entry in mkdocs.yml,
+    its strings file (the default language's, to translate) and an empty translation record."""
+    name = name.strip()
+    if not CODE.match(code):
+        raise LanguageError(
+            f"{code!r} is not a language code: use a lowercase ISO 639 code such as sv, "
+            "optionally with a region or script, such as pt-BR"
+        )
+    if not name or any(c in name for c in "\n\r"):
+        raise LanguageError("--name must be the language's own name on one line, such as Svenska")
+    if site.language(code):
+        raise LanguageError(f"{code!r} is already a language of the site")
+    if not internals.material_has_language(code):
+        raise LanguageError(
+            f"Material for MkDocs has no interface translation for {code!r}: pick a code it "
+            f"supports ({', '.join(internals.material_languages())})"
+        )
+    folder = site.docs_dir / code
+    if folder.exists():
+        raise LanguageError(
+            f"{site.display(folder)} already exists: nothing was changed; move it away or "
+            "register the language by hand"
+        )
+    english_strings = site.docs_dir / site.default.code / STRINGS_FILE
+    if not english_strings.is_file():
+        raise LanguageError(f"{site.display(english_strings)} is missing: restore it first")
+    try:
+        edited = add_language_to_config(
+            site.config_text, code, name, reader_texts(site.settings, site.nav_titles)
+        )
+        verify_config_edit(site.settings, edited, code, name)
+    except ConfigEditError as error:
+        raise LanguageError(
+            f"{site.display(site.config_path)}: cannot add the language safely ({error}); "
+            "nothing was changed. Add it by hand as CONTRIBUTING.md describes"
+        ) from None
+    folder.mkdir(parents=True)
+    (folder / STRINGS_FILE).write_text(
+        strings_to_translate(english_strings.read_text(encoding="utf-8"), name), encoding="utf-8"
+    )
+    (folder / RECORD_FILE).write_text(RECORD_HEADER, encoding="utf-8")
+    site.config_path.write_text(edited, encoding="utf-8")
+    return Added(name, folder)
+
+
+def strings_to_translate(english: str, name: str) -> str:
+    """The default language's strings file for a new language: its texts, under a header that
+    speaks of the new language instead of the original's comments."""
+    lines = english.splitlines(keepends=True)
+    while lines and (lines[0].startswith("#") or not lines[0].strip()):
+        lines.pop(0)
+    header = (
+        f"# The site's own words in {name}: notices on pages, the translation status page and\n"
+        "# the 404 page. Translate the text in quotes after each colon; keep the keys on the\n"
+        "# left and placeholders such as {language} as they are. Until a text is translated,\n"
+        "# readers see it as it is here, in the original language.\n"
+    )
+    return header + "".join(lines)
 
 
 def reader_texts(settings: dict[str, Any], nav_titles: list[str]) -> dict[str, object]:

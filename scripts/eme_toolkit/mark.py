@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from eme_toolkit.check import compare_sections, still_in_english
-from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import Problem, located
 from eme_toolkit.page import Page, PageError
 from eme_toolkit.record import Mark, write_record
+from eme_toolkit.site import Site
 
 
 class MarkError(ValueError):

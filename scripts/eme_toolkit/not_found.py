@@ -15,10 +15,11 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
-from eme_toolkit import internals
+from eme_toolkit import internals, search, templates
 from eme_toolkit.context import BuildContext
 
 TEMPLATE = "404.html"
+LANGUAGES_SCRIPT = ("__not_found", "overrides/404.html")  # every language's words, as JSON
 KEYS = ("not_found_title", "not_found_text", "not_found_nav")
 
 
@@ -82,3 +83,16 @@ def languages(
             }
         )
     return result
+
+
+def with_search(html: str) -> str:
+    """The built 404 page with search in the reader's language: our worker in __config, and for
+    each language, the worker with that language's index, for the page's script to choose."""
+    material_worker = internals.read_config(html, TEMPLATE)["search"]
+
+    def point(languages: list[dict[str, Any]]) -> None:
+        for language in languages:
+            language["search"] = search.language_worker(material_worker, language["root"])
+
+    html = templates.rewrite_json_script(html, LANGUAGES_SCRIPT, TEMPLATE, point)
+    return search.use_worker(html, TEMPLATE)

@@ -13,15 +13,13 @@ from __future__ import annotations
 
 import itertools
 import re
-from html import escape
 
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from eme_toolkit import internals
 from eme_toolkit.context import BuildContext
 from eme_toolkit.status import ENGLISH, OUTDATED
-from eme_toolkit.status_page import PAGE as STATUS_PAGE
-from eme_toolkit.status_page import link, split
 from eme_toolkit.strings import name_in_text
 
 TEMPLATE = "partials/eme/notice.html"
@@ -36,16 +34,17 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
     """The page's HTML with the notices its readers need, if any, after its title."""
     site, build = context.site, context.current
     default = site.default.code
-    src_lang, name = split(page.file.src_uri, {lang.code for lang in site.languages})
-    if src_lang is None or name == STATUS_PAGE or build.code == default:
+    src_lang = internals.file_language(page.file)
+    if src_lang is None or build.code == default:  # the status page, or an original
         return html
+    name = internals.page_name(page.file)
     language = site.language(build.code)
     assert language is not None and build.env is not None
     s = context.strings(build.code, STRINGS)
     template = build.env.get_template(TEMPLATE)
     language_name = name_in_text(language.name, build.code)
     help_name, _, help_anchor = site.help_page.partition("#")
-    help_href = link(build, help_name, page.url, help_anchor)
+    help_href = build.link(help_name, page.url, help_anchor)
     head, closing, rest = html.partition("</h1>")
     if not closing:
         head, rest = "", html
@@ -107,12 +106,3 @@ def mark_english(html: str, ids: set[str], lang: str) -> str:
             chunk = f'<div lang="{lang}">{chunk}</div>'
         parts.append(chunk)
     return "".join(parts)
-
-
-def translate_permalinks(html: str, context: BuildContext, default_title: str) -> str:
-    """The title of each heading's permalink (toc's permalink_title, one for all languages) in
-    the reader's language, from docs/<lang>/strings.yml."""
-    title = context.strings(context.current.code, ("permalink_title",))["permalink_title"]
-    if title == default_title:
-        return html
-    return html.replace(f'title="{escape(default_title)}"', f'title="{escape(title)}"')

@@ -23,13 +23,15 @@ from eme_toolkit import (
     internals,
     not_found,
     notices,
+    permalinks,
     search,
     serve,
+    sitemaps,
     status_page,
 )
 from eme_toolkit.cache import PageCache
-from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit.options import ToolkitConfig
 from eme_toolkit.templates import CompiledTemplates
 
 
@@ -102,7 +104,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         toc = config.mdx_configs.get("toc") or {}
-        html = notices.translate_permalinks(
+        html = permalinks.translate_permalinks(
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
         html = checklist.label_boxes(html)
@@ -116,28 +118,32 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     def on_page_context(
         self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any
     ) -> dict[str, Any]:
-        site = self.context.site
+        site, build = self.context.site, self.context.current
         if status_page.is_status_page(page.file.src_uri, self.context):
             alternates = internals.page_alternates(config)
             internals.set_page_alternates(
                 config, status_page.alternates(config, alternates, site.default.code)
             )
-        context["hreflang_links"] = head.alternates(
-            page.url, self.context.current.code, site, head.site_url(config)
-        )
+            urls = status_page.urls(
+                config, [lang.code for lang in site.languages], site.default.code
+            )
+        else:
+            urls = internals.file_alternates(page.file)
+        links = head.alternates(urls, site, head.site_url(config))
+        build.alternates[page.url] = links
+        context["hreflang_links"] = links
         context["checklist"] = checklist.words(page.content, self.context)
         return context
 
     @event_priority(-200)  # after static-i18n and the other plugins have finished the page
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        site, code = self.context.site, self.context.current.code
+        site, build = self.context.site, self.context.current
         base = head.site_url(config)
-        head.write_page_sitemap(
-            Path(config.site_dir), page.url, head.alternates(page.url, code, site, base), base
-        )
+        links = build.alternates.pop(page.url, [])
+        sitemaps.write_page_sitemap(Path(config.site_dir), page.url, links, base)
         # The article as the reader gets it, tag listings (rendered last by Material) included.
         output = handout.mark_links(output, base + page.url)
-        return search.point_at_language(output, page.url, code, site, page.file.src_uri)
+        return search.point_at_language(output, page.url, build.code, site, page.file.src_uri)
 
     def on_template_context(
         self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
@@ -161,7 +167,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     ) -> str:
         if template_name != not_found.TEMPLATE:
             return output_content
-        output = search.use_worker(output_content, template_name)
+        output = not_found.with_search(output_content)
         if self.context.current.code == self.context.site.default.code:
             self.context.not_found_page = output
         return output

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import yaml
 
-from eme_toolkit.config import Site
 from eme_toolkit.page import PageError
+from eme_toolkit.site import Site
 from eme_toolkit.yamlfile import YamlSyntaxError, key_line, parse
 
 RECORD_FILE = "translation-record.yml"

@@ -27,11 +27,12 @@ import json
 import posixpath
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
-from eme_toolkit.config import Site
+from eme_toolkit.site import Site
 
 INDEX = "search/search_index.json"  # what Material fetches on page load: the settings only
 FULL_INDEX = "search/search_index.full.json"  # what the worker fetches at the first query
@@ -54,8 +55,14 @@ def worker_url(material_worker: str, index: str = "") -> str:
     """Our worker next to Material's, told Material's (hashed) file name and where the full
     index is, relative to the worker."""
     head, name = posixpath.split(material_worker)
-    query = f"worker={name}" + (f"&index={index}" if index else "")
+    query = f"worker={name}" + (f"&index={quote(index, safe='/')}" if index else "")
     return posixpath.join(head, f"{WORKER}?{query}")
+
+
+def language_worker(material_worker: str, root: str) -> str:
+    """Our worker, told where the whole index of the language at `root` (an absolute path:
+    '/toolkit/fi/') is, as the one 404 page points search at the reader's language."""
+    return worker_url(material_worker, root + FULL_INDEX)
 
 
 def point_at_language(html: str, page_url: str, code: str, site: Site, where: str) -> str:

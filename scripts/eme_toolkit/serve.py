@@ -25,8 +25,8 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import Files
 
 from eme_toolkit import internals
-from eme_toolkit.config import Site
 from eme_toolkit.record import RECORD_FILE
+from eme_toolkit.site import Site
 from eme_toolkit.strings import FILE as STRINGS_FILE
 
 log = get_plugin_logger(__name__)

@@ -13,9 +13,9 @@ import json
 from dataclasses import dataclass, field
 
 from eme_toolkit.check import still_in_english
-from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.page import Page, PageError, title_text
+from eme_toolkit.site import Site
 
 # --- status --------------------------------------------------------------------------------
 

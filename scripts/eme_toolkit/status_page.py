@@ -9,9 +9,9 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
-from mkdocs.utils import get_relative_url
 
-from eme_toolkit.context import BuildContext, LanguageBuild
+from eme_toolkit import internals
+from eme_toolkit.context import BuildContext
 from eme_toolkit.page import Page
 from eme_toolkit.status import OUTDATED, TRANSLATED, UNTRANSLATED
 
@@ -38,12 +38,6 @@ STRINGS = (
 )
 
 
-def split(uri: str, codes: set[str]) -> tuple[str | None, str]:
-    """'fi/about.md' -> ('fi', 'about.md'); a path with no language folder -> (None, path)."""
-    head, _, rest = uri.partition("/")
-    return (head, rest) if rest and head in codes else (None, uri)
-
-
 def src_uri(lang: str, default: str) -> str:
     """Where the status page sits: the default language at the site root, as static-i18n does."""
     return PAGE if lang == default else f"{lang}/{PAGE}"
@@ -53,22 +47,25 @@ def url(config: MkDocsConfig, lang: str, default: str) -> str:
     return File.generated(config, src_uri(lang, default), content="").url
 
 
+def urls(config: MkDocsConfig, codes: list[str], default: str) -> dict[str, str]:
+    """The status page's URL in each language."""
+    return {code: url(config, code, default) for code in codes}
+
+
 def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
     """Record this language's page URLs and add its status page to the build's files."""
     site, build = context.site, context.current
-    codes = {lang.code for lang in site.languages}
     default = site.default.code
     for file in files.documentation_pages():
-        src_lang, name = split(file.src_uri, codes)
-        if src_lang:
-            build.urls[name] = file.url
-            if name == PAGE:
-                raise PluginError(
-                    f"{site.display(site.docs_dir / file.src_uri)}: {PAGE} is the generated "
-                    "translation status page: rename this page"
-                )
+        name = internals.page_name(file)
+        build.urls[name] = file.url
+        if name == PAGE:
+            raise PluginError(
+                f"{site.display(site.docs_dir / file.src_uri)}: {PAGE} is the generated "
+                "translation status page: rename this page"
+            )
     title = context.strings(build.code, STRINGS)["status_title"]
-    page = File.generated(config, f"{build.code}/{PAGE}", content=markdown(title))
+    page = File.generated(config, generated_uri(build.code), content=markdown(title))
     # The default language lives at the site root, as the i18n plugin places its pages.
     page.dest_uri = File.generated(config, src_uri(build.code, default), content="").dest_uri
     page.url = url(config, build.code, default)
@@ -86,16 +83,13 @@ def markdown(title: str) -> str:
     )
 
 
+def generated_uri(lang: str) -> str:
+    """The status page's own source path: in the language's folder, as no page of it is."""
+    return f"{lang}/{PAGE}"
+
+
 def is_status_page(src_uri: str, context: BuildContext) -> bool:
-    return split(src_uri, {lang.code for lang in context.site.languages})[1] == PAGE
-
-
-def link(build: LanguageBuild, name: str, from_url: str, anchor: str = "") -> str | None:
-    """A relative link from `from_url` to page `name` of this build, if the build has it."""
-    target = build.urls.get(name)
-    if target is None:
-        return None
-    return get_relative_url(target, from_url) + (f"#{anchor}" if anchor else "")
+    return src_uri == generated_uri(context.current.code)
 
 
 def page_title(context: BuildContext, lang: str, name: str) -> str:
@@ -137,7 +131,7 @@ def body(context: BuildContext) -> str:
 
     def pages(state: str) -> list[dict[str, str | None]]:
         return [
-            {"title": page_title(context, lang, p.name), "href": link(build, p.name, here_url)}
+            {"title": page_title(context, lang, p.name), "href": build.link(p.name, here_url)}
             for p in context.statuses[lang].pages
             if p.state == state
         ]
@@ -149,7 +143,7 @@ def body(context: BuildContext) -> str:
         here=here.name,
         missing=pages(UNTRANSLATED),
         outdated=pages(OUTDATED),
-        help_href=link(build, help_name, here_url, help_anchor),
+        help_href=build.link(help_name, here_url, help_anchor),
     )
 
 

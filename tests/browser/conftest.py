@@ -27,9 +27,9 @@ from conftest import ROOT, copy_project, mkdocs_build, run_cli
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
 from eme_toolkit import chromium
-from eme_toolkit.config import Site as SiteConfig
-from eme_toolkit.config import load_site
 from eme_toolkit.search import FULL_INDEX
+from eme_toolkit.site import Site as SiteConfig
+from eme_toolkit.site import load_site
 
 BASE_PATH = "/eme-toolkit/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"

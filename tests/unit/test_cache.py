@@ -10,10 +10,10 @@ import pytest
 from conftest import fixture_site
 
 from eme_toolkit import cache as cache_module
-from eme_toolkit.cache import PageCache, cache_file, reader_key
-from eme_toolkit.config import Site
+from eme_toolkit.cache import PAGE, PageCache, cache_file, reader_key
 from eme_toolkit.docs import Docs, page_cache
 from eme_toolkit.page import Page
+from eme_toolkit.site import Site
 
 
 def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
@@ -21,12 +21,13 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     parsed: list[Path] = []
     read = PageCache.read
 
-    def counting(self: PageCache, path: Path, parse):  # type: ignore[no-untyped-def]
+    def counting(self: PageCache, path: Path, parse, kind):  # type: ignore[no-untyped-def]
         def parse_counted(path: Path, text: str) -> Page:
-            parsed.append(path)
+            if kind is PAGE:
+                parsed.append(path)
             return parse(path, text)
 
-        return read(self, path, parse_counted)
+        return read(self, path, parse_counted, kind)
 
     monkeypatch.setattr(PageCache, "read", counting)
     return parsed
@@ -66,6 +67,15 @@ def test_a_later_run_parses_only_the_pages_that_changed(
     assert parsed == [guide]
     page = changed["guide.md"]
     assert isinstance(page, Page) and "Uusi kappale." in page.sections[-1].source
+
+
+def test_a_kept_translation_record_answers_as_a_freshly_read_one(tmp_path: Path) -> None:
+    site = fixture_site(tmp_path)
+    fresh = Docs(site).record("fi")
+    kept = Docs(site).record("fi")
+    assert fresh and kept == fresh
+    kept_files = json.loads(kept_file(site).read_text(encoding="utf-8"))["pages"]
+    assert kept_files[str(site.docs_dir / "fi" / "translation-record.yml")][1] == "record"
 
 
 def test_a_kept_page_answers_as_a_freshly_read_one(tmp_path: Path) -> None:

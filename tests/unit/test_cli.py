@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner, Result
 from conftest import FIXTURE
 
-from eme_toolkit.cli import main, strings_to_translate
+from eme_toolkit.cli import main
+from eme_toolkit.languages import strings_to_translate
 
 
 def fixture_config(tmp_path: Path) -> Path:

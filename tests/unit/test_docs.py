@@ -7,9 +7,9 @@ from pathlib import Path
 
 from conftest import FIXTURE, read_page
 
-from eme_toolkit.config import load_site
 from eme_toolkit.docs import Docs, page_names, section_ids
 from eme_toolkit.page import Page, PageError
+from eme_toolkit.site import load_site
 
 
 def fixture_docs(tmp_path: Path) -> Docs:

@@ -1,4 +1,4 @@
-"""head: hreflang alternates and one-page sitemaps for every page."""
+"""head and sitemaps: hreflang alternates and one-page sitemaps for every page."""
 
 from __future__ import annotations
 
@@ -9,8 +9,9 @@ from xml.etree import ElementTree
 import pytest
 from mkdocs.exceptions import PluginError
 
-from eme_toolkit.config import Language, Site
-from eme_toolkit.head import alternates, site_url, sitemap, write_page_sitemap
+from eme_toolkit.head import alternates, site_url
+from eme_toolkit.site import Language, Site
+from eme_toolkit.sitemaps import sitemap, write_page_sitemap
 
 SITE = Site(
     Path("/project/mkdocs.yml"),
@@ -33,21 +34,28 @@ def test_site_url_is_required() -> None:
         site_url(config)  # type: ignore[arg-type]
 
 
-def test_alternates_are_absolute_with_x_default_last() -> None:
-    assert alternates("fi/about/", "fi", SITE, BASE) == [
+ABOUT = {"fi": "fi/about/", "en": "about/"}
+
+
+def test_alternates_are_absolute_in_the_sites_order_with_x_default_last() -> None:
+    assert alternates(ABOUT, SITE, BASE) == [
         {"lang": "en", "href": "https://example.org/toolkit/about/"},
         {"lang": "fi", "href": "https://example.org/toolkit/fi/about/"},
         {"lang": "x-default", "href": "https://example.org/toolkit/about/"},
     ]
-    assert alternates("about/", "en", SITE, BASE) == alternates("fi/about/", "fi", SITE, BASE)
 
 
-@pytest.mark.parametrize(("page_url", "code"), [("", "en"), ("./", "en"), ("fi/", "fi")])
-def test_alternates_of_the_root_page(page_url: str, code: str) -> None:
-    assert alternates(page_url, code, SITE, BASE) == [
+def test_alternates_of_the_root_page() -> None:
+    assert alternates({"en": "./", "fi": "fi/"}, SITE, BASE) == [
         {"lang": "en", "href": BASE},
         {"lang": "fi", "href": BASE + "fi/"},
         {"lang": "x-default", "href": BASE},
+    ]
+
+
+def test_alternates_of_a_build_of_some_languages_only() -> None:
+    assert alternates({"fi": "fi/about/"}, SITE, BASE) == [
+        {"lang": "fi", "href": "https://example.org/toolkit/fi/about/"}
     ]
 
 
@@ -64,7 +72,7 @@ def test_sitemap_escapes_attribute_values_and_parses_as_xml() -> None:
 
 
 def test_write_page_sitemap_writes_next_to_the_page(tmp_path: Path) -> None:
-    links = alternates("fi/about/", "fi", SITE, BASE)
+    links = alternates(ABOUT, SITE, BASE)
     write_page_sitemap(tmp_path, "fi/about/", links, BASE)
     written = (tmp_path / "fi" / "about" / "sitemap.xml").read_text(encoding="utf-8")
     assert written == sitemap(links, "https://example.org/toolkit/fi/about/")
@@ -72,7 +80,7 @@ def test_write_page_sitemap_writes_next_to_the_page(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("page_url", ["", "./", "."])
 def test_write_page_sitemap_skips_the_site_root(tmp_path: Path, page_url: str) -> None:
-    write_page_sitemap(tmp_path, page_url, alternates("", "en", SITE, BASE), BASE)
+    write_page_sitemap(tmp_path, page_url, alternates({"en": "./"}, SITE, BASE), BASE)
     assert list(tmp_path.iterdir()) == []
 
 

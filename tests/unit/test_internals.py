@@ -247,3 +247,19 @@ def test_a_page_a_dirty_build_skipped_shows_the_title_it_had() -> None:
     assert page.markdown is None and page.title is None  # what a dirty build leaves
     internals.show_unbuilt_page(page, "About", {"title": "About", "tags": ["x"]})
     assert page.title == "About" and page.meta == {"title": "About", "tags": ["x"]}
+
+
+def test_static_i18n_sets_each_files_language_name_and_alternates() -> None:
+    from mkdocs_static_i18n.folder import create_i18n_file
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    source = File("en/about.md", str(ROOT / "docs"), str(ROOT / "site"), True)
+    # The English page as the Finnish build serves it, where Finnish lacks it.
+    fallback = create_i18n_file(source, "fi", "en", list(LANGUAGES), config)
+    assert internals.file_language(fallback) == "en"
+    assert internals.page_name(fallback) == "about.md"
+    assert internals.file_alternates(fallback) == {"fi": "fi/about/"}
+    generated = File("fi/status.md", None, str(ROOT / "site"), True)  # as File.generated makes it
+    assert internals.file_language(generated) is None
+    assert internals.page_name(generated) == "fi/status.md"
+    assert internals.file_alternates(generated) == {}

@@ -7,13 +7,13 @@ import difflib
 import pytest
 from conftest import FIXTURE
 
-from eme_toolkit.config import plugin_entry
 from eme_toolkit.languages import (
     ConfigEditError,
     add_language_to_config,
     reader_texts,
     verify_config_edit,
 )
+from eme_toolkit.site import plugin_entry
 from eme_toolkit.yamlfile import parse
 
 FIXTURE_TEXT = (FIXTURE / "mkdocs.yml").read_text(encoding="utf-8")

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from conftest import edit, fixture_site, read_page
 
-from eme_toolkit.config import Site
 from eme_toolkit.docs import Docs
 from eme_toolkit.mark import MarkError, mark_translated
 from eme_toolkit.record import Mark, record_path, write_record
+from eme_toolkit.site import Site
 
 
 def english_mark(site: Site, name: str, section_id: str) -> Mark:

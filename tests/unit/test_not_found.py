@@ -86,3 +86,24 @@ def test_toggle_names_come_from_the_language_or_else_the_default() -> None:
     own = {"palette": [{"toggle": {"name": "Tummaan tilaan"}}, {"toggle": {"name": "Vaalea"}}]}
     assert toggle_names(own, default) == ["Tummaan tilaan", "Vaalea"]
     assert toggle_names({}, default) == ["Switch to dark mode", "Light"]
+
+
+def test_with_search_gives_each_language_our_worker_with_its_own_index() -> None:
+    from eme_toolkit.not_found import with_search
+
+    material = "/toolkit/assets/javascripts/workers/search.1234abcd.min.js"
+    html = (
+        f'<script id="__config" type="application/json">{{"search": "{material}"}}</script>'
+        '<script id="__not_found" type="application/json">'
+        '[{"code": "en", "root": "/toolkit/"}, {"code": "fi", "root": "/toolkit/fi/"}]'
+        "</script>"
+    )
+    built = with_search(html)
+    workers = "/toolkit/assets/javascripts/workers/search-i18n.js?worker=search.1234abcd.min.js"
+    assert f'{{"search": "{workers}"}}' in built
+    assert (
+        f'[{{"code": "en", "root": "/toolkit/", "search": "{workers}'
+        '&index=/toolkit/search/search_index.full.json"}, '
+        f'{{"code": "fi", "root": "/toolkit/fi/", "search": "{workers}'
+        '&index=/toolkit/fi/search/search_index.full.json"}]'
+    ) in built

@@ -29,9 +29,13 @@ def context_for(project: Path, code: str, urls: dict[str, str]) -> BuildContext:
     return context
 
 
-def page(src_uri: str, url: str) -> Page:
-    """What add_notice reads of a MkDocs page: its file's src_uri and its URL."""
-    return cast(Page, SimpleNamespace(file=SimpleNamespace(src_uri=src_uri), url=url))
+def page(src_uri: str, url: str, generated: bool = False) -> Page:
+    """What add_notice reads of a MkDocs page: its URL, and of its file what static-i18n sets
+    (internals.file_language, internals.page_name): the language of its source, its name. A
+    generated page (the status page) has neither."""
+    locale, _, name = src_uri.partition("/")
+    i18n = {} if generated else {"locale": locale, "norm_src_uri": name}
+    return cast(Page, SimpleNamespace(file=SimpleNamespace(src_uri=src_uri, **i18n), url=url))
 
 
 def fixture_copy(tmp_path: Path) -> Path:
@@ -101,10 +105,9 @@ def test_pages_that_need_no_notice_are_unchanged(tmp_path: Path) -> None:
     project = fixture_copy(tmp_path)
     finnish = context_for(project, "fi", {})
     english = context_for(project, "en", {})
-    for context, src_uri in [
-        (finnish, "fi/guide.md"),  # translated and up to date
-        (finnish, "fi/status.md"),  # the status page
-        (finnish, "assets/x.md"),  # outside the language folders
-        (english, "en/guide.md"),  # the default language
+    for context, src_uri, generated in [
+        (finnish, "fi/guide.md", False),  # translated and up to date
+        (finnish, "fi/status.md", True),  # the status page
+        (english, "en/guide.md", False),  # the default language
     ]:
-        assert add_notice(HTML, page(src_uri, "x/"), context) == HTML, src_uri
+        assert add_notice(HTML, page(src_uri, "x/", generated), context) == HTML, src_uri

@@ -243,7 +243,7 @@ def test_front_matter_that_is_not_a_mapping_is_an_error() -> None:
     assert error.value.line == 2
 
 
-def test_front_matter_whose_closing_line_ends_the_file_is_an_error_as_mkdocs_would_show_it() -> None:
+def test_front_matter_whose_closing_line_ends_the_file_is_an_error() -> None:
     # MkDocs takes front matter off only when a line break follows its closing ---.
     with pytest.raises(PageError) as error:
         page("---\ntitle: Guide\n---")

@@ -10,8 +10,8 @@ from conftest import DEFAULT, ROOT
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 
-from eme_toolkit.config import ToolkitConfig
 from eme_toolkit.context import BuildContext
+from eme_toolkit.options import ToolkitConfig
 from eme_toolkit.plugin import ToolkitPlugin
 
 

@@ -9,7 +9,6 @@ import pytest
 from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
-from eme_toolkit.config import Language, Site
 from eme_toolkit.search import (
     PIPELINE,
     check_languages,
@@ -19,6 +18,7 @@ from eme_toolkit.search import (
     worker_url,
     write_language_index,
 )
+from eme_toolkit.site import Language, Site
 
 SITE = Site(
     Path("/project/mkdocs.yml"),

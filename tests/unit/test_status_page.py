@@ -11,18 +11,7 @@ from mkdocs.config import load_config
 
 from eme_toolkit import internals
 from eme_toolkit.context import BuildContext, LanguageBuild
-from eme_toolkit.status_page import (
-    MARKER,
-    body,
-    is_status_page,
-    link,
-    markdown,
-    page_title,
-    split,
-    src_uri,
-)
-
-CODES = {"en", "fi", "sv"}
+from eme_toolkit.status_page import MARKER, body, is_status_page, markdown, page_title, src_uri
 
 
 def fixture_context(tmp_path: Path, build: LanguageBuild) -> BuildContext:
@@ -32,14 +21,6 @@ def fixture_context(tmp_path: Path, build: LanguageBuild) -> BuildContext:
     build.env = Environment(loader=FileSystemLoader([ROOT / "overrides", internals.MATERIAL]))
     context.languages.append(build)
     return context
-
-
-def test_split_separates_a_language_folder() -> None:
-    assert split("fi/about.md", CODES) == ("fi", "about.md")
-    assert split("fi/a/b.md", CODES) == ("fi", "a/b.md")
-    assert split("about.md", CODES) == (None, "about.md")
-    assert split("de/about.md", CODES) == (None, "de/about.md")
-    assert split("fi", CODES) == (None, "fi")
 
 
 def test_src_uri_puts_the_default_language_at_the_root() -> None:
@@ -57,16 +38,17 @@ def test_markdown_quotes_the_title_and_escapes_the_heading() -> None:
 
 def test_link_is_relative_with_an_anchor_or_none_for_an_unknown_page() -> None:
     build = LanguageBuild("fi", urls={"about.md": "fi/about/", "index.md": "fi/"})
-    assert link(build, "about.md", "fi/status/", "translate") == "../about/#translate"
-    assert link(build, "index.md", "fi/status/") == "../"
-    assert link(build, "missing.md", "fi/status/", "x") is None
+    assert build.link("about.md", "fi/status/", "translate") == "../about/#translate"
+    assert build.link("index.md", "fi/status/") == "../"
+    assert build.link("missing.md", "fi/status/", "x") is None
 
 
-def test_is_status_page_in_any_language(tmp_path: Path) -> None:
+def test_is_status_page_is_the_page_generated_for_the_language_built(tmp_path: Path) -> None:
     context = fixture_context(tmp_path, LanguageBuild("fi"))
     assert is_status_page("fi/status.md", context)
-    assert is_status_page("en/status.md", context)
     assert not is_status_page("fi/guide.md", context)
+    context.languages.append(LanguageBuild("en"))
+    assert is_status_page("en/status.md", context)
 
 
 def test_page_title_prefers_the_translation_then_english(tmp_path: Path) -> None:

@@ -29,3 +29,14 @@ def test_a_second_language_build_compiles_nothing_and_an_edit_compiles_again() -
     env = cache.share_with(CountingEnvironment(loader=DictLoader(sources)))
     assert env.get_template("page.html").render(title="Tila") == "Tila!"
     assert CountingEnvironment.compiled == 2
+
+
+def test_json_rewritten_in_a_script_cannot_end_it_or_open_a_comment() -> None:
+    from eme_toolkit.templates import read_json_script, rewrite_json_script
+
+    script = ("data", "a template")
+    html = '<script id="data" type="application/json">{"a": 1}</script>'
+    text = "</script><!-- x"
+    rewritten = rewrite_json_script(html, script, "x.html", lambda data: data.update(b=text))
+    assert "</script><!--" not in rewritten.removesuffix("</script>")
+    assert read_json_script(rewritten, script, "x.html") == {"a": 1, "b": text}

@@ -1,4 +1,4 @@
-"""config: the site's languages and the plugin's options, read from mkdocs.yml."""
+"""site and options: the site's languages and the plugin's options, read from mkdocs.yml."""
 
 from __future__ import annotations
 
@@ -8,16 +8,10 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURE
 
-from eme_toolkit.config import (
-    Language,
-    ToolkitConfig,
-    line_of,
-    load_site,
-    nav_titles,
-    plugin_entry,
-    validate_options,
-)
 from eme_toolkit.errors import LocatedError
+from eme_toolkit.options import ToolkitConfig, validate_options
+from eme_toolkit.site import Language, load_site, nav_titles, plugin_entry
+from eme_toolkit.yamlfile import line_of
 
 # Lines of the fixture's mkdocs.yml that errors point at: plugins: 5, i18n languages: 8,
 # translations: 17 (sv: in progress is 20), keep_in_english: 21.

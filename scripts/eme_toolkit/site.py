@@ -1,8 +1,9 @@
-"""The site as our code sees it: its languages and this plugin's options, from mkdocs.yml.
+"""The site as our code sees it: its folders, its languages, the plugin's options and the
+Markdown settings its pages are rendered with.
 
-The plugin builds a `Site` from the configuration MkDocs has already parsed; the CLI parses
-mkdocs.yml once itself, with the plain YAML loader, so that editors' commands stay fast and do
-not start MkDocs. Both validate the plugin's options with the same `ToolkitConfig`.
+The plugin builds a `Site` from the configuration MkDocs has already parsed; the editors'
+command line reads mkdocs.yml once itself, with the plain YAML loader, so that its commands
+stay fast and do not start MkDocs. Both validate the plugin's options the same way (options.py).
 """
 
 from __future__ import annotations
@@ -13,37 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-
 from eme_toolkit.errors import LocatedError
+from eme_toolkit.options import COMPLETE, IN_PROGRESS, PLUGIN, ToolkitConfig, validate_options
 from eme_toolkit.rendering import MarkdownConfig, MarkdownSettings
 from eme_toolkit.yamlfile import ConfigLoader, YamlSyntaxError, line_of, parse
 
-PLUGIN = "eme-toolkit"
-COMPLETE = "complete"
-IN_PROGRESS = "in progress"
-KINDS = (COMPLETE, IN_PROGRESS)
 # ISO 639 language, optionally a script or region: fi, sv, pt-BR, zh-Hant.
 CODE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z]{2,4})?$")
-
-
-class ToolkitConfig(base.Config):
-    """The plugin's options, under `- eme-toolkit:` in mkdocs.yml."""
-
-    translations = c.DictOfItems(c.Choice(KINDS), default={})
-    """Per language code, `complete` (every page and section of English) or `in progress`
-    (pages may be missing; readers see English with a notice). Unlisted: in progress."""
-
-    keep_in_english = c.ListOfItems(c.Type(str), default=[])
-    """Names that translations keep as in English: not reported as untranslated text."""
-
-    help_page = c.Type(str, default="about.md#translate")
-    """Page and section that tells readers how to contribute a translation (notices link it)."""
-
-    build_only = c.Type(str, default="")
-    """Language codes, comma-separated, to build besides the default language; empty: all.
-    `make serve LANGUAGES=fi` sets it, so that a translator's edits show fast."""
 
 
 @dataclass
@@ -128,31 +105,6 @@ def read_config_text(config_path: Path) -> str:
         ) from None
     except UnicodeDecodeError:
         raise LocatedError(config_path, 1, "not UTF-8 text: save it as UTF-8") from None
-
-
-def validate_options(options: dict[str, Any], config_path: Path, text: str) -> ToolkitConfig:
-    """The plugin's options, validated as MkDocs validates them; an error names the option."""
-    plugin_line = line_of(text, rf"^\s*-\s+{PLUGIN}:?\s*$")
-    kinds = options.get("translations")
-    for code, kind in kinds.items() if isinstance(kinds, dict) else ():
-        if kind not in KINDS:
-            line = rf"^\s+{re.escape(str(code))}:\s*{re.escape(str(kind))}"
-            raise LocatedError(
-                config_path,
-                line_of(text, line, plugin_line),
-                f"language {code!r} is {kind!r} under {PLUGIN}: translations: "
-                f"write '{code}: {COMPLETE}' or '{code}: {IN_PROGRESS}'",
-            )
-    config = ToolkitConfig(config_file_path=str(config_path))
-    config.load_dict(options)
-    errors, warnings = config.validate()
-    for key, problem in [*errors, *warnings]:
-        raise LocatedError(
-            config_path,
-            line_of(text, rf"^\s+{re.escape(key)}:", plugin_line),
-            f"{PLUGIN} option '{key}': {problem}",
-        )
-    return config
 
 
 def make_site(
