@@ -1,39 +1,134 @@
-"""Our Markdown reader against MkDocs itself: the same headings, levels and ids.
+"""Our Markdown reader against MkDocs itself: the same headings, levels, ids and lines.
 
-Each page of markdown_corpus/ is a tricky case (fences, raw HTML, setext headings, admonitions,
-tabs, a byte order mark…). They are built once, strictly, with the real site's
-markdown_extensions and the plain `mkdocs` theme; for each page, the sections that
-eme_toolkit.markdown reads must be exactly the h1–h6 in the page's content, in order, with
-the same level and id.
+The pages are the hand-written tricky cases of markdown_corpus/ (fences, raw HTML, setext
+headings, admonitions, tabs, a byte order mark…) and a thousand more that markdown_pages.py
+makes from the lines and blocks of our own pages and of that corpus, from one seed. They are
+built once, strictly, with the real site's markdown_extensions and the plain `mkdocs` theme;
+for each page, the sections that eme_toolkit.markdown reads must be exactly the h1–h6 in the
+page's content, in order, with the same level and id, and each must start on its heading's
+line. Every page that disagrees is reported in one failure.
+
+EME_CORPUS_SEED=<number> makes the pages from another seed; the failure names the seed and the
+folder that holds the pages.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
+from dataclasses import dataclass, field
+from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
+from markdown_pages import FIRST_PAGE, generate
+from mkdocs.utils.meta import get_data
 
-from eme_toolkit.markdown import read_page
+from eme_toolkit.markdown import Page, PageError, read_page
 from eme_toolkit.yamlfile import parse
 
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = Path(__file__).resolve().parent / "markdown_corpus"
-PAGES = sorted(path.name for path in CORPUS.glob("*.md"))
+HAND_WRITTEN = sorted(path.name for path in CORPUS.glob("*.md"))
+SEED = int(os.environ.get("EME_CORPUS_SEED", "2024"))
+COUNT = 1000
+SHOWN = 10  # mismatching pages shown in full in a failure; the rest are counted
+
+# What may come before a heading's `#` on its line: indentation, quote and list markers.
+CONTAINER_PREFIX = re.compile(r"[ \t]*(?:>|[-*+:](?=[ \t])|\d+[.)](?=[ \t]))")
+QUOTE_PREFIX = re.compile(r"^(?:[ \t]*>)+")
+SETEXT_UNDERLINE = re.compile(r"[=-]+[ ]*")
+FRONT_MATTER_OPEN = re.compile(r"---[ \t]*(?:\n|$)")
+
+
+@cache
+def generated() -> dict[str, bytes]:
+    return generate(SEED, COUNT)
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    id: str | None
+    text: str
+
+    def __str__(self) -> str:
+        return f"h{self.level}#{self.id}"
+
+
+class Headings(HTMLParser):
+    """Each h1–h6 in the HTML fed, with its words less the permalink's."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.headings: list[Heading] = []
+        self.heading: tuple[int, str | None, list[str]] | None = None
+        self.permalink = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
+            self.heading = (int(tag[1]), dict(attrs).get("id"), [])
+        elif self.heading and tag == "a" and ("class", "headerlink") in attrs:
+            self.permalink = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.heading and tag == f"h{self.heading[0]}":
+            level, heading_id, words = self.heading
+            self.headings.append(Heading(level, heading_id, "".join(words).strip()))
+            self.heading = None
+        elif tag == "a":
+            self.permalink = False
+
+    def handle_data(self, data: str) -> None:
+        if self.heading and not self.permalink:
+            self.heading[2].append(data)
+
+
+def content_headings(html: str) -> list[Heading]:
+    """The headings of the page's content: what the `mkdocs` theme puts between its
+    `<div role="main">` and its footer. The content's own raw HTML may leave divs open or
+    close more than it opens, so the divs are not counted."""
+    start = html.index('<div class="col-md-9" role="main">')
+    parser = Headings()
+    parser.feed(html[start : html.rindex('<footer class="col-md-12">')])
+    parser.close()
+    return parser.headings
+
+
+@dataclass
+class Reading:
+    """A page as MkDocs built it and as read_page reads it."""
+
+    name: str
+    lines: list[str]  # the file's lines, as read_page numbers them
+    built: list[Heading]
+    page: Page | None = None
+    error: str = ""  # what read_page raised instead
+    refusable: bool = False  # MkDocs reads no front matter where the page opens one
+    sections: list[Heading] = field(default_factory=list)  # with the reader's ids
+    section_lines: list[int] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Corpus:
+    docs: Path
+    readings: list[Reading]
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The corpus built once by MkDocs, as the real site would render it."""
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """Every page built once by MkDocs, as the real site would render it, and read once."""
     project = tmp_path_factory.mktemp("markdown_corpus")
     docs = project / "docs"
     docs.mkdir()
-    for name in PAGES:
+    for name in HAND_WRITTEN:
         (docs / name).write_bytes((CORPUS / name).read_bytes())
+    for name, data in generated().items():
+        (docs / name).write_bytes(data)
     real = parse((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     assert isinstance(real, dict)
     config = {
@@ -43,6 +138,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "theme": {"name": "mkdocs"},
         "plugins": [],
         "markdown_extensions": real["markdown_extensions"],
+        # A one-page menu: with every page in it, each page would list a thousand, which
+        # makes the build several times slower. The other pages are built all the same.
+        "nav": [FIRST_PAGE],
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     result = subprocess.run(
@@ -52,43 +150,194 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         capture_output=True,
         text=True,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    return project / "site"
+    assert result.returncode == 0, (
+        f"seed {SEED}: pages in {docs} do not build strictly:\n{result.stdout}{result.stderr}"
+    )
+    names = [*HAND_WRITTEN, *generated()]
+    return Corpus(docs, [_read(docs, project / "site", name) for name in names])
 
 
-class ContentHeadings(HTMLParser):
-    """(level, id) of each h1–h6 inside the theme's main content, `<div role="main">`."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.headings: list[tuple[int, str | None]] = []
-        self.depth = 0  # open divs inside the content; 0 outside it
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "div" and (self.depth or ("role", "main") in attrs):
-            self.depth += 1
-        elif self.depth and len(tag) == 2 and tag[0] == "h" and tag[1] in "123456":
-            self.headings.append((int(tag[1]), dict(attrs).get("id")))
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "div" and self.depth:
-            self.depth -= 1
-
-
-def built_headings(site: Path, name: str) -> list[tuple[int, str | None]]:
-    parser = ContentHeadings()
-    parser.feed((site / name.replace(".md", ".html")).read_text(encoding="utf-8"))
-    return parser.headings
+def _read(docs: Path, site: Path, name: str) -> Reading:
+    built = content_headings((site / name.replace(".md", ".html")).read_text(encoding="utf-8"))
+    path = docs / name
+    text = path.read_text(encoding="utf-8-sig")  # as MkDocs reads it: newlines made \n
+    # MkDocs renders the page as it is when its front matter is not a closed YAML mapping,
+    # where read_page may refuse the page (PageError) and name the line to fix.
+    refusable = bool(FRONT_MATTER_OPEN.match(text)) and get_data(text)[0] == text
+    reading = Reading(name, text.split("\n"), built, refusable=refusable)
+    try:
+        reading.page = read_page(path)
+    except Exception as error:  # every page is reported, whatever one of them raises
+        reading.error = f"{type(error).__name__}: {error}"
+        if not (refusable and isinstance(error, PageError)):
+            reading.error = "read_page raised " + reading.error
+        return reading
+    for section in reading.page.sections:
+        if section.level:
+            reading.sections.append(Heading(section.level, section.anchor, section.title))
+            reading.section_lines.append(section.line)
+    return reading
 
 
-def test_the_corpus_covers_the_tricky_cases() -> None:
-    assert len(PAGES) >= 10
+# --- reports ----------------------------------------------------------------------------------
+
+
+def _excerpt(lines: list[str], line: int, around: int = 3) -> str:
+    """The page's lines around `line` (1-based), that one marked."""
+    start, stop = max(1, line - around), min(len(lines), line + around)
+    return "\n".join(
+        f"  {'>' if number == line else ' '}{number:4d} | {lines[number - 1]!r}"
+        for number in range(start, stop + 1)
+    )
+
+
+def _report(corpus: Corpus, what: str, problems: list[tuple[Reading, str, int]]) -> str:
+    """One message for all: the count, then the first pages with where they go wrong."""
+    total = len(corpus.readings)
+    head = (
+        f"{len(problems)} of {total} pages: {what} (seed {SEED}, pages in {corpus.docs}; "
+        "EME_CORPUS_SEED=<number> tries another seed)"
+    )
+    shown = [
+        f"{reading.name}: {detail}\n{_excerpt(reading.lines, line)}"
+        for reading, detail, line in problems[:SHOWN]
+    ]
+    more = [f"… and {len(problems) - SHOWN} more pages"] if len(problems) > SHOWN else []
+    return "\n\n".join([head, *shown, *more])
+
+
+def _line_of(reading: Reading, heading: Heading, after: int) -> int | None:
+    """The first line after `after` that holds the heading's first word (or its text)."""
+    word = re.search(r"\w+", heading.text)
+    needle = word[0] if word else heading.text
+    for number in range(after + 1, len(reading.lines) + 1):
+        if needle and needle in reading.lines[number - 1]:
+            return number
+    return None
+
+
+def _heading_problem(reading: Reading) -> tuple[str, int] | None:
+    if reading.error:
+        if not reading.error.startswith("read_page raised"):
+            return None  # a refusal, where MkDocs reads no front matter
+        return reading.error, 1
+    built = [(h.level, h.id) for h in reading.built]
+    ours = [(h.level, h.id) for h in reading.sections]
+    if built == ours:
+        return None
+    first = next(
+        (i for i, pair in enumerate(zip(built, ours, strict=False)) if pair[0] != pair[1]),
+        min(len(built), len(ours)),
+    )
+    # The excerpt starts at the first of: the reader's section, the line with MkDocs' heading.
+    previous = reading.section_lines[first - 1] if first else 0
+    lines = [reading.section_lines[first]] if first < len(ours) else []
+    if first < len(built) and (line := _line_of(reading, reading.built[first], previous)):
+        lines.append(line)
+    line = min(lines, default=max(previous, 1))
+    expected = str(reading.built[first]) if first < len(built) else "no more headings"
+    expected += f" {reading.built[first].text!r}" if first < len(built) else ""
+    found = str(reading.sections[first]) if first < len(ours) else "no more sections"
+    detail = (
+        f"\n  MkDocs:    {' '.join(map(str, reading.built)) or '(no headings)'}"
+        f"\n  read_page: {' '.join(map(str, reading.sections)) or '(no sections)'}"
+        f"\n  first difference, heading {first + 1}: MkDocs {expected}, read_page {found}"
+    )
+    return detail, line
+
+
+def _line_problem(reading: Reading) -> tuple[str, int] | None:
+    """Where a section's line is not its heading's: an ATX line of as many `#` as its level,
+    or a setext title over its `=` (level 1) or `-` (level 2) underline. Either may be: a
+    line ` # words` over `---`, one space in, is a setext heading in Python-Markdown."""
+    paired = [(h.level, h.id) for h in reading.built] == [(h.level, h.id) for h in reading.sections]
+    for index, (section, line) in enumerate(
+        zip(reading.sections, reading.section_lines, strict=True)
+    ):
+        if not 1 <= line <= len(reading.lines):
+            return f"{section} on line {line}, which the page does not have", 1
+        text = _content(reading.lines[line - 1])
+        hashes = len(text) - len(text.lstrip("#"))
+        below = reading.lines[line] if line < len(reading.lines) else ""
+        below = QUOTE_PREFIX.sub("", below).strip(" \t")
+        atx = hashes and min(hashes, 6) == section.level
+        setext = SETEXT_UNDERLINE.fullmatch(below) and "=-".index(below[0]) + 1 == section.level
+        if atx or setext:
+            problem = ""
+        elif hashes:
+            problem = f"{hashes} '#' for its level"
+        else:
+            problem = "neither an ATX heading nor a setext title over an underline of its level"
+        # The words MkDocs renders when the headings pair up, else the reader's own title.
+        word = re.search(r"\w+", reading.built[index].text if paired else section.text)
+        if not problem and word and word[0] not in reading.lines[line - 1].replace("\\", ""):
+            problem = f"without the heading's word {word[0]!r}"
+        if problem:
+            return f"{section} on line {line}: {problem}", line
+    return None
+
+
+def _content(line: str) -> str:
+    """A line without its indentation and quote or list markers."""
+    while match := CONTAINER_PREFIX.match(line):
+        line = line[match.end() :]
+    return line.strip(" \t")
+
+
+# --- tests ------------------------------------------------------------------------------------
+
+
+def test_the_corpus_covers_the_tricky_cases(corpus: Corpus) -> None:
+    assert len(HAND_WRITTEN) >= 10
     assert (CORPUS / "bom.md").read_bytes().startswith(b"\xef\xbb\xbf")
     assert b"\t" in (CORPUS / "tabs.md").read_bytes()
+    for reading in corpus.readings[: len(HAND_WRITTEN)]:
+        assert reading.built, f"{reading.name} renders no heading"
+
+    pages = generated()
+    assert len(pages) >= 1000
+    assert generate(SEED, 3) == dict(list(pages.items())[:3]), "the same seed, the same pages"
+    data = list(pages.values())
+    texts = [page.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n") for page in data]
+    wanted = {
+        "a byte order mark": lambda i: data[i].startswith(b"\xef\xbb\xbf"),
+        "CRLF line ends": lambda i: b"\r\n" in data[i],
+        "tabs": lambda i: "\t" in texts[i],
+        "front matter": lambda i: texts[i].startswith("---\ntitle:"),
+        "front matter MkDocs does not read": lambda i: (
+            corpus.readings[len(HAND_WRITTEN) + i].refusable
+        ),
+        "a heading right after a table": lambda i: re.search(r"^\|.*\|\n#", texts[i], re.M),
+        "an underline right after a table": lambda i: re.search(r"^\|.*\|\n[=-]+$", texts[i], re.M),
+        "a setext heading after an abbreviation": lambda i: re.search(
+            r"^\*\[\w+\]:.*\n[^\n]+\n[=-]+$", texts[i], re.M
+        ),
+        "=== under a definition": lambda i: re.search(r"^:[ \t].*\n===$", texts[i], re.M),
+        "an unclosed fence": lambda i: re.search(
+            r"^(`{3,}|~{3,}).*\n(?![\s\S]*^\1)", texts[i], re.M
+        ),
+        "markdown in HTML": lambda i: 'markdown="1"' in texts[i],
+        "nested admonitions": lambda i: re.search(r"^ {4}(!!!|\?\?\?)", texts[i], re.M),
+    }
+    missing = [what for what, has in wanted.items() if not any(has(i) for i in range(len(data)))]
+    assert not missing, f"seed {SEED}: no page has {missing}"
 
 
-@pytest.mark.parametrize("name", PAGES)
-def test_our_sections_are_the_headings_mkdocs_renders(site: Path, name: str) -> None:
-    ours = [(s.level, s.anchor) for s in read_page(CORPUS / name).sections if s.level]
-    assert ours == built_headings(site, name)
-    assert ours, "each corpus page has headings"
+def test_our_sections_are_the_headings_mkdocs_renders(corpus: Corpus) -> None:
+    problems = [
+        (reading, *problem)
+        for reading in corpus.readings
+        if (problem := _heading_problem(reading)) is not None
+    ]
+    if problems:
+        pytest.fail(_report(corpus, "read_page's sections are not MkDocs' headings", problems))
+
+
+def test_each_section_starts_on_its_heading_line(corpus: Corpus) -> None:
+    problems = [
+        (reading, *problem)
+        for reading in corpus.readings
+        if reading.page and (problem := _line_problem(reading)) is not None
+    ]
+    if problems:
+        pytest.fail(_report(corpus, "a section's line is not its heading's", problems))
