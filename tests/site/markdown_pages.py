@@ -452,16 +452,20 @@ class PageMaker:
         return lines
 
     def front_matter(self) -> list[str]:
-        title = (self.title() or "Page").replace(":", "").replace("#", "").strip() or "Page"
+        # Words that YAML reads as plain text: no `*`, `[`, `#`, `:`, quotes or backticks.
+        title = re.sub(r"[^\w ,.–-]", "", self.title() or "").strip() or "Page"
         roll = self.rng.random()
-        if roll < 0.55:
+        if roll < 0.5:
             lines = ["---", f"title: {title}", "description: >-", f"  {self.sentence()}", "---"]
-        elif roll < 0.65:
+        elif roll < 0.6:
             lines = ["---", f"title: {title}", "..."]
-        elif roll < 0.72:
+        elif roll < 0.67:
             lines = ["---", f"title: {title}", "tags:", "  - method", "---"]
-        elif roll < 0.8:
+        elif roll < 0.75:
             lines = ["---", f"title: {title}"]  # unclosed, or closed by a rule further down
+        elif roll < 0.8:
+            # Closed after a blank line and a heading, which YAML reads as a comment.
+            lines = ["---", f"title: {title}", "", f"# {title}", "", "---"]
         elif roll < 0.85:
             lines = ["---", "---"]
         elif roll < 0.9:
