@@ -63,6 +63,7 @@ class Material:
 
 
 def read_material(sources: Sequence[Path] = SOURCES) -> Material:
+    """The sources cut up, in their order: blocks are runs of non-blank lines."""
     files, blocks, titles, ids, sentences = [], [], [], [], []
     for path in sources:
         lines = tuple(path.read_text(encoding="utf-8-sig").splitlines())
@@ -495,7 +496,8 @@ def _text(rng: random.Random, lines: list[str]) -> bytes:
     if rng.random() < 0.1:
         lines = [line or rng.choice(("", " ", "\t", "    ")) for line in lines]
     if rng.random() < 0.06 and lines:
-        # Whitespace that is no line end to Python-Markdown, but is to str.splitlines().
+        # No line end to MkDocs or Python-Markdown, but one to str.splitlines() (all but the
+        # no-break space); toc's slugs take each for a space.
         odd = rng.choice(ODD_SPACES)
         number = rng.randrange(len(lines))
         lines[number] = lines[number].replace(" ", odd, 1) if " " in lines[number] else odd
