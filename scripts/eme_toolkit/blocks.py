@@ -48,7 +48,9 @@ def layout(lines: list[str], skipped: set[int], container: str = "") -> Layout:
         "" if offset in skipped else _inside(line, container) for offset, line in enumerate(lines)
     )
     paragraphs, code, blocks = [], [], []
-    for token in MD.parse(text):
+    # Ended by a line break: mdit's admonition rule reads past the end of a text whose last
+    # line is an empty quote line (`>`).
+    for token in MD.parse(text + "\n"):
         if token.map is None:
             continue
         start, end = token.map

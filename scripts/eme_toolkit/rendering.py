@@ -77,11 +77,12 @@ ATX = re.compile(r"^[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+[ \t>]*)*#+[ \t]*")
 UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
 CONTAINER = re.compile(r"^[ \t>]*")
 # Lines whose meaning a character at their end could change (a fence, a rule, a reference, an
-# admonition, raw HTML, a table row, an attribute list, a bare list marker): never marked. A
+# admonition, raw HTML or the end of a comment, a table row, an attribute list, a bare list
+# marker): never marked. A
 # heading made of one is found by its place among the others instead (see `_place`).
 UNMARKED = re.compile(
-    r"^(?:`{3,}|~{3,}|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[|\*\[|!!!|\?\?\?|<|\{"
-    r"|(?:[-*+]|\d+[.)])[ \t]*$)|\|"
+    r"^(?:`{3,}|~{3,}|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[|\*\[|!!!|\?\?\?|\{"
+    r"|(?:[-*+]|\d+[.)])[ \t]*$)|[|<>]"
 )
 # attr_list's heading attributes at the end of the line: the marker goes before them.
 HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
@@ -95,21 +96,29 @@ def unmark(text: str) -> str:
     return MARKER.sub("", text)
 
 
-def tag_lines(lines: list[str]) -> tuple[list[str], set[int]]:
-    """The lines with a marker in each that may hold a heading, and the indexes of the lines
-    that may underline one but were left unmarked."""
+def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+    """The lines with a marker in each that may hold a heading, and the lines left unmarked
+    that an underline below would make a heading: index -> that heading's level."""
     tagged = list(lines)
-    unmarked = set()
+    unmarked: dict[int, int] = {}
     for index, line in enumerate(lines):
         if match := ATX.match(line):
-            tagged[index] = line[: match.end()] + marker(index) + line[match.end() :]
+            # Past six hashes, the heading's text starts with the seventh.
+            hashes = line.index("#", match.start(), match.end())
+            at = hashes + 6 if line[hashes : hashes + 7] == "#" * 7 else match.end()
+            tagged[index] = line[:at] + marker(index) + line[at:]
             continue
         following = lines[index + 1] if index + 1 < len(lines) else ""
-        if not line.strip(" \t>") or not UNDERLINE.match(following):
+        if not line or not UNDERLINE.match(following):
             continue
+        level = 1 if following.lstrip(" \t>").startswith("=") else 2
         content = line[CONTAINER.match(line).end() :]  # type: ignore[union-attr]
-        if UNMARKED.search(content) or UNMARKED.match(content.lstrip("-*+:0123456789.) \t")):
-            unmarked.add(index)
+        if (  # a quote's empty line or spaces where the text begins, or a line never marked
+            not content.strip()
+            or UNMARKED.search(content)
+            or UNMARKED.match(content.lstrip("-*+:0123456789.) \t"))
+        ):
+            unmarked[index] = level
             continue
         attrs = HEADING_ATTRS.search(line)
         end = attrs.start() if attrs else len(line.rstrip())
@@ -158,9 +167,12 @@ ESCAPED = re.compile("\x02([0-9]+)\x03")  # Python-Markdown's escaped characters
 class _Collector(Treeprocessor):
     """Reads the tree after attr_list has set its ids and before toc makes the others."""
 
-    def run(self, root: etree.Element) -> None:
+    def reset(self) -> None:
+        """Before each page: Python-Markdown runs no treeprocessor for a page without text."""
         self.headings: list[tuple[etree.Element, str | None, str]] = []
         self.facts = [Facts()]
+
+    def run(self, root: etree.Element) -> None:
         self._visit(root, quoted=False, code=False)
 
     def _visit(self, element: etree.Element, quoted: bool, code: bool) -> None:
@@ -249,12 +261,16 @@ class Renderer:
     def render(self, lines: list[str]) -> Rendered:
         """The headings and facts of Markdown text given as its lines (front matter off)."""
         tagged, unmarked = tag_lines(lines)
+        collector = self._extension.collector
+        collector.reset()
         self._md.reset()
         self._md.convert("\n".join(tagged))
-        collector = self._extension.collector
         found = collector.headings
-        marked = [_marker_index(text) for _, _, text in found]
-        indexes = _place(marked, unmarked | _html_headings(lines), len(lines))
+        indexes = _place(
+            [(int(str(element.tag)[1]), _marker_index(text), text) for element, _, text in found],
+            unmarked,
+            lines,
+        )
         headings = [
             Heading(int(str(element.tag)[1]), str(element.get("id") or ""), explicit, index)
             for (element, explicit, _), index in zip(found, indexes, strict=True)
@@ -269,29 +285,60 @@ def _marker_index(text: str) -> int | None:
     return int("".join(str(ord(char) - MARK_DIGIT) for char in match[1]))
 
 
-HTML_HEADING = re.compile(r"<h[1-6][\s>]", re.IGNORECASE)
+# Headings that md_in_html makes of HTML: a heading tag, or Markdown after a block's tag.
+HTML_HEADING = re.compile(
+    r"<h[1-6][\s>]|<[a-zA-Z][^>]*>[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+[ \t>]*)*#", re.IGNORECASE
+)
+FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
+FIRST_WORD = re.compile(r"\w+")
 
 
 def _html_headings(lines: list[str]) -> set[int]:
-    """Lines with a heading tag, which md_in_html makes a heading inside Markdown."""
     return {index for index, line in enumerate(lines) if HTML_HEADING.search(line)}
 
 
-def _place(marked: list[int | None], unmarked: set[int], count: int) -> list[int]:
-    """The line of each heading: its marker's, or else the first unmarked line that may be a
-    heading between the lines of the headings around it, or else the line after the one
-    before it."""
+def _place(
+    headings: list[tuple[int, int | None, str]], unmarked: dict[int, int], lines: list[str]
+) -> list[int]:
+    """The line of each heading (level, marked line or None, text): its marker's, or else,
+    between the lines of the headings around it, an unmarked line of its level that may be a
+    heading, one with the heading's first word first; else the line after the one before it. A
+    heading that Python-Markdown makes of a fenced block (a fence right above an underline)
+    starts where the fence opens."""
+    html = _html_headings(lines)
     placed: list[int] = []
     previous = -1
-    for position, index in enumerate(marked):
+    for position, (level, index, text) in enumerate(headings):
         if index is None:
-            following = next((i for i in marked[position + 1 :] if i is not None), count)
-            candidates = sorted(i for i in unmarked if previous < i < following)
-            index = candidates[0] if candidates else min(previous + 1, max(count - 1, 0))
-            unmarked.discard(index)
+            following = next(
+                (i for _, i, _ in headings[position + 1 :] if i is not None), len(lines)
+            )
+            candidates = [
+                i for i in range(previous + 1, following) if unmarked.get(i) == level or i in html
+            ]
+            word = FIRST_WORD.search(HTML_PLACEHOLDER_RE.sub(" ", unmark(text)))
+            with_word = [i for i in candidates if word and word[0] in lines[i]]
+            candidates = with_word or candidates
+            index = candidates[0] if candidates else min(previous + 1, max(len(lines) - 1, 0))
+            unmarked.pop(index, None)
+            html.discard(index)
+            index = _fence_start(lines, index, previous)
         placed.append(index)
         previous = index
     return placed
+
+
+def _fence_start(lines: list[str], index: int, previous: int) -> int:
+    """Where the fence that closes on line `index` opens (`index` if it is no fence)."""
+    fence = FENCE.match(lines[index]) if lines else None
+    if fence is None:
+        return index
+    marker = fence[1]
+    for start in range(index - 1, previous, -1):
+        opening = FENCE.match(lines[start])
+        if opening and opening[1] == marker:
+            return start
+    return index
 
 
 SETEXT_TITLE = re.compile(r"^[ \t>]*(.*?)[ \t]*$")

@@ -147,6 +147,19 @@ def test_an_underlined_heading_of_a_line_that_takes_no_marker_is_placed_among_th
     assert places(text) == [("first", 1), ("a-b", 3), ("last", 6)]
 
 
+def test_headings_from_lines_that_take_no_marker_are_placed_on_their_own_lines() -> None:
+    # A fenced block right above an underline is a heading's text, from where the fence opens;
+    # Markdown after a block's tag is read by md_in_html; an empty quote line over `---` and
+    # `===` over `- ` are headings too, and seven hashes are a level-6 heading.
+    text = (
+        "```\ncode\n```\n---\n\n"
+        '<div markdown="1">## Inside { #inside }\n</div>\n\n'
+        ">\n---\n\n===\n- \n\n"
+        "####### {: #seven .wide }\n"
+    )
+    assert places(text) == [("code", 1), ("inside", 6), ("_1", 9), ("_2", 12), ("seven", 15)]
+
+
 def test_ids_toc_makes_come_from_the_text_as_written() -> None:
     text = "## Kieli ja **työ**\n\n## 6–8 tapaamista\n\nOtsikko\n=======\n"
     assert headings(text) == [(2, "kieli-ja-tyo"), (2, "68-tapaamista"), (1, "otsikko")]
