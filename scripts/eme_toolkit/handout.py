@@ -17,10 +17,10 @@ import re
 from html import escape, unescape
 from urllib.parse import unquote, urldefrag, urljoin
 
+from eme_toolkit import internals
 from eme_toolkit.context import BuildContext
 
 STRINGS = ("print_source",)
-ARTICLE = '<article class="md-content__inner'
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 HREF = re.compile(r'\shref="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
@@ -34,10 +34,10 @@ def readable(url: str) -> str:
 def mark_links(page: str, page_url: str) -> str:
     """The built `page` with each link of its article that leaves the page (absolute
     `page_url`) marked with the readable address it leads to, for print."""
-    start = page.find(ARTICLE)
-    end = page.find("</article>", start)
-    if start < 0 or end < 0:
+    span = internals.article_span(page)
+    if span is None:
         return page
+    start, end = span
     return (
         page[:start] + LINK.sub(lambda match: _mark(match, page_url), page[start:end]) + page[end:]
     )

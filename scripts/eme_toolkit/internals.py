@@ -167,3 +167,31 @@ def file_alternates(file: File) -> dict[str, str]:
     """The page's URL in each language built: language -> URL within the site."""
     alternates = getattr(file, "alternates", None) or {}
     return {str(lang): str(alternate.url) for lang, alternate in alternates.items()}
+
+
+# Material's page: the text of the page, tag listings included, in this element (base.html,
+# partials/content.html).
+ARTICLE = '<article class="md-content__inner'
+
+
+def article_span(html: str) -> tuple[int, int] | None:
+    """Where the page's article is in Material's built page: (start, end) or None."""
+    start = html.find(ARTICLE)
+    end = html.find("</article>", start)
+    return (start, end) if start >= 0 and end >= 0 else None
+
+
+def skip_whole_site_pages(config: MkDocsConfig) -> None:
+    """Build none of the theme's pages of the whole site (404.html, sitemap.xml): MkDocs builds
+    each of `theme.static_templates`."""
+    config.theme.static_templates.clear()
+
+
+def was_skipped(page: Page) -> bool:
+    """Whether a dirty build skipped the page: MkDocs then reads no source for it."""
+    return page.markdown is None
+
+
+# Python-Markdown runs attr_list's treeprocessor at priority 8 and toc's at 5: one between
+# them sees the ids that attribute lists give and none that toc makes.
+BETWEEN_ATTR_LIST_AND_TOC = 6

@@ -30,6 +30,8 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 
+from eme_toolkit import internals
+
 HEADING_TAGS = frozenset(f"h{level}" for level in range(1, 7))
 EXTERNAL = re.compile(r"^(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
 
@@ -235,8 +237,10 @@ class _Collector(Treeprocessor):
 class _Extension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         self.collector = _Collector(md)
-        # After attr_list (8) has set ids and before toc (5) sets the others.
-        md.treeprocessors.register(self.collector, "eme-toolkit-collector", 6)
+        # After attr_list has set ids and before toc sets the others.
+        md.treeprocessors.register(
+            self.collector, "eme-toolkit-collector", internals.BETWEEN_ATTR_LIST_AND_TOC
+        )
 
 
 def _unmarked_slugify(slugify: Callable[..., str]) -> Callable[..., str]:

@@ -152,7 +152,7 @@ class QuickRebuilds:
         """Skip the theme's pages of the whole site (404.html, sitemap.xml) in a partial build,
         once the files are gathered (before, a skipped template would be copied as is)."""
         if self.partial:
-            config.theme.static_templates.clear()
+            internals.skip_whole_site_pages(config)
 
     def keep_titles(self, files: Files, code: str) -> None:
         """Remember the title and front matter of the pages read; give them back to the pages
@@ -161,7 +161,7 @@ class QuickRebuilds:
             page, key = file.page, (code, file.src_uri)
             if page is None:
                 continue
-            if page.markdown is not None:
+            if not internals.was_skipped(page):
                 self._titles[key] = (page.title, dict(page.meta))
             elif key in self._titles:
                 internals.show_unbuilt_page(page, *self._titles[key])

@@ -263,3 +263,36 @@ def test_static_i18n_sets_each_files_language_name_and_alternates() -> None:
     assert internals.file_language(generated) is None
     assert internals.page_name(generated) == "fi/status.md"
     assert internals.file_alternates(generated) == {}
+
+
+def test_materials_page_holds_its_text_in_the_article_handout_reads() -> None:
+    content = material_template("partials/content.html") + material_template("base.html")
+    assert internals.ARTICLE + " md-typeset" in content or internals.ARTICLE in content
+    html = f'<main>{internals.ARTICLE} md-typeset">text</article></main>'
+    assert internals.article_span(html) == (6, html.index("</article>"))
+    assert internals.article_span("<main>no article</main>") is None
+
+
+def test_the_theme_builds_the_whole_site_pages_it_lists_as_static_templates() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    assert {"404.html", "sitemap.xml"} <= set(config.theme.static_templates)
+    internals.skip_whole_site_pages(config)
+    assert not config.theme.static_templates
+
+
+def test_a_page_whose_source_was_not_read_has_no_markdown() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    file = File("en/about.md", str(ROOT / "docs"), str(ROOT / "site"), True)
+    page = Page(None, file, config)
+    assert internals.was_skipped(page)
+    page.read_source(config)
+    assert not internals.was_skipped(page)
+
+
+def test_our_collector_reads_the_tree_after_attr_list_and_before_toc() -> None:
+    from eme_toolkit.rendering import MarkdownSettings, Renderer
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    md = Renderer(MarkdownSettings.of(config))._md
+    order = md.treeprocessors.get_index_for_name
+    assert order("attr_list") < order("eme-toolkit-collector") < order("toc")
