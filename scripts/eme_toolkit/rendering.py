@@ -115,6 +115,8 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         level = 1 if following.lstrip(" \t>").startswith("=") else 2
         content = line[CONTAINER.match(line).end() :]  # type: ignore[union-attr]
+        if not line.strip() and index:
+            continue  # Python-Markdown blanks a line of spaces, but for the first
         if (  # a quote's empty line or spaces where the text begins, or a line never marked
             not content.strip()
             or UNMARKED.search(content)
