@@ -37,6 +37,15 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ADDED = next(code for code in ("sv", "de", "fr", "es") if code not in SITE_LANGUAGES)
 ADDED_NAME = {"sv": "Svenska", "de": "Deutsch", "fr": "Français", "es": "Español"}[ADDED]
 LANGUAGES = (*SITE_LANGUAGES, ADDED)
+HERE = Path(__file__).parent
+
+
+# First, so that `-m browser` and `-m "not browser"` see the mark when they select.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 def _free_port() -> int:
