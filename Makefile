@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build test lint lock bench clean check status mark-translated diff add-language
+.PHONY: install browser serve build test test-fast lint lock bench clean check status mark-translated diff add-language
 
 install: $(STAMP)
 
@@ -36,6 +36,13 @@ browser: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The edit loop: lint, then every test but the browser tests (tests/unit, including the
+# JavaScript ones, tests/cli, tests/site), in well under a minute.
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not browser"
 
 lint: install
 	$(BIN)/ruff check .
