@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: install browser serve build test test-fast lint lock bench clean check status mark-translated diff add-language
+.PHONY: install browser serve build test test-fast test-browser lint lock bench clean check status mark-translated diff add-language
 
 install: $(STAMP)
 
@@ -43,6 +43,12 @@ test-fast: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -n auto --dist worksteal -m "not browser"
+
+# The browser tests only; SHARD=K/N runs share K of N of them (tests/conftest.py deals them),
+# as each of CI's browser jobs does.
+SHARD ?=
+test-browser: install browser
+	$(BIN)/python -m pytest -n auto --dist worksteal -m browser $(if $(SHARD),--shard=$(SHARD))
 
 lint: install
 	$(BIN)/ruff check .
