@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+comma := ,
 
 .PHONY: install browser serve build test test-fast test-browser lint lock bench clean check status mark-translated diff add-language
 
@@ -81,9 +82,12 @@ add-language: install
 bench: install browser
 	$(BIN)/python -m benchmarks.run
 
-# Re-resolve the pinned, hashed lock file after editing pyproject.toml.
+# Re-resolve the pinned, hashed lock file after editing pyproject.toml. It keeps every pin it
+# can; UPGRADE=name (comma-separated) moves those packages to their newest allowed version.
+UPGRADE ?=
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		$(foreach name,$(subst $(comma), ,$(UPGRADE)),--upgrade-package $(name)) \
 		--custom-compile-command "make lock" -o requirements.lock
 
 clean:
