@@ -4,8 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
+comma := ,
 
-.PHONY: install browser serve build test lint lock bench clean check status mark-translated diff add-language
+.PHONY: install browser serve build compare-engines test test-fast test-browser lint lock bench clean check status mark-translated diff add-language
 
 install: $(STAMP)
 
@@ -20,13 +21,22 @@ $(STAMP): requirements.lock package-lock.json pyproject.toml
 # make serve PORT=8001 serves on another port. make serve LANGUAGES=fi is the quick mode for
 # editing: it builds English and Finnish only (comma-separated codes), and after its first
 # build only the pages a save changed (mkdocs serve --dirty; CONTRIBUTING.md says what lags).
+# ENGINE=properdocs builds and serves with ProperDocs, the maintained fork of MkDocs 1.x,
+# installed beside it (make compare-engines: both build the same site).
 PORT ?= 8000
 LANGUAGES ?=
+ENGINE ?= mkdocs
+engine = $(if $(filter $(ENGINE),mkdocs properdocs),$(BIN)/$(ENGINE),$(error ENGINE is mkdocs or properdocs, not $(ENGINE)))
 serve: install
-	EME_BUILD_ONLY=$(LANGUAGES) $(BIN)/mkdocs serve --strict $(if $(LANGUAGES),--dirty) --dev-addr 127.0.0.1:$(PORT)
+	EME_BUILD_ONLY=$(LANGUAGES) $(engine) serve -f mkdocs.yml --strict $(if $(LANGUAGES),--dirty) --dev-addr 127.0.0.1:$(PORT)
 
 build: install
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(engine) build -f mkdocs.yml --strict --site-dir site
+
+# Build the site with MkDocs and with ProperDocs, and fail on any difference between the two
+# builds, naming each file with a short diff (scripts/eme_toolkit/engines.py; CI's engines job).
+compare-engines: install
+	$(BIN)/python -m eme_toolkit.engines
 
 # Browser tests use a system Chromium (Debian's chromium, Google Chrome, $CHROMIUM) when there
 # is one (scripts/eme_toolkit/chromium.py); otherwise Playwright downloads its own build once.
@@ -36,6 +46,19 @@ browser: install
 test: install browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -n auto --dist worksteal
+
+# The edit loop: lint, then every test but the browser tests (tests/unit, including the
+# JavaScript ones, tests/cli, tests/site), in well under a minute.
+test-fast: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python -m pytest -n auto --dist worksteal -m "not browser"
+
+# The browser tests only; SHARD=K/N runs share K of N of them (tests/conftest.py deals them),
+# as each of CI's browser jobs does.
+SHARD ?=
+test-browser: install browser
+	$(BIN)/python -m pytest -n auto --dist worksteal -m browser $(if $(SHARD),--shard=$(SHARD))
 
 lint: install
 	$(BIN)/ruff check .
@@ -68,9 +91,12 @@ add-language: install
 bench: install browser
 	$(BIN)/python -m benchmarks.run
 
-# Re-resolve the pinned, hashed lock file after editing pyproject.toml.
+# Re-resolve the pinned, hashed lock file after editing pyproject.toml. It keeps every pin it
+# can; UPGRADE=name (comma-separated) moves those packages to their newest allowed version.
+UPGRADE ?=
 lock: install
 	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 \
+		$(foreach name,$(subst $(comma), ,$(UPGRADE)),--upgrade-package $(name)) \
 		--custom-compile-command "make lock" -o requirements.lock
 
 clean:

@@ -7,6 +7,7 @@ built site in Chromium).
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import shutil
@@ -104,6 +105,43 @@ def edit(site: Site, name: str, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {name}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def parse_shard(text: str) -> tuple[int, int]:
+    """`--shard=K/N`: the K-th (from 1) of N shares."""
+    k, _, n = text.partition("/")
+    if not (k.isdigit() and n.isdigit() and 1 <= int(k) <= int(n)):
+        raise argparse.ArgumentTypeError(f"{text!r} is not K/N with 1 <= K <= N, such as 1/2")
+    return int(k), int(n)
+
+
+def shard(ids: list[str], k: int, n: int) -> set[str]:
+    """The test ids of share K of N: the ids sorted, dealt round-robin. Sorted ids keep each
+    test's parameters together, so dealing spreads them over the shares; every process and
+    machine that collects the same tests deals them alike."""
+    return set(sorted(ids)[k - 1 :: n])
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--shard",
+        type=parse_shard,
+        metavar="K/N",
+        help="run only share K of N of the selected tests (CI runs the browser tests so)",
+    )
+
+
+# Last, so that the shares are dealt from what -m and -k selected.
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    share = config.getoption("shard")
+    if share is None:
+        return
+    kept = shard([item.nodeid for item in items], *share)
+    deselected = [item for item in items if item.nodeid not in kept]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+    items[:] = [item for item in items if item.nodeid in kept]
 
 
 @pytest.fixture(scope="session")

@@ -4,8 +4,8 @@ Everything here works with a version range of those packages, not with a documen
 interface; tests/unit/test_internals.py checks each against the installed versions and fails
 first when an upgrade changes one. CONTRIBUTING.md lists them with the reason for each.
 
-Supported: mkdocs 1.6.1, mkdocs-material >=9.8,<9.9 and mkdocs-static-i18n >=1.3,<1.4
-(pyproject.toml).
+Supported: mkdocs 1.6.1 (and ProperDocs 1.6, its fork), mkdocs-material >=9.8,<9.9 and
+mkdocs-static-i18n >=1.3,<1.4 (pyproject.toml).
 """
 
 from __future__ import annotations
@@ -111,9 +111,10 @@ def set_page_alternates(config: MkDocsConfig, alternates: list[dict[str, Any]]) 
 
 
 # MkDocs logs this on every dirty build (mkdocs/commands/build.py), a warning that strict mode
-# turns into a failed build.
+# turns into a failed build. ProperDocs, the maintained fork of MkDocs 1.x, logs it from its own
+# module, properdocs/commands/build.py, under that module's name.
 DIRTY_WARNING = "A 'dirty' build is being performed"
-BUILD_LOGGER = "mkdocs.commands.build"
+BUILD_LOGGERS = ("mkdocs.commands.build", "properdocs.commands.build")
 
 
 class _DirtyWarning(logging.Filter):
@@ -124,10 +125,12 @@ class _DirtyWarning(logging.Filter):
 def allow_strict_dirty_builds() -> None:
     """Let `mkdocs serve --strict --dirty` rebuild: drop MkDocs' warning that a dirty build's
     navigation may be inaccurate (serve.QuickRebuilds keeps it accurate). static-i18n builds
-    the other languages dirty too when `--dirty` is among the command's arguments."""
-    logger = logging.getLogger(BUILD_LOGGER)
-    if not any(isinstance(f, _DirtyWarning) for f in logger.filters):
-        logger.addFilter(_DirtyWarning())
+    the other languages dirty too when `--dirty` is among the command's arguments. A filter
+    acts on the logger a record is logged to, so both engines' build loggers get one."""
+    for name in BUILD_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _DirtyWarning) for f in logger.filters):
+            logger.addFilter(_DirtyWarning())
 
 
 def search_index_of_this_build_only(config: MkDocsConfig) -> None:

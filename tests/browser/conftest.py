@@ -7,23 +7,28 @@ redirected, a missing file gets the site's 404.html with status 404.
 Before the build, a language is added to a copy of the project as an editor adds one
 (`make add-language`), so every reader test also runs in a language that has only Material's
 own interface words, English strings and English pages.
+
+Each xdist worker runs one Chromium for all its tests: Playwright drives it, and Lighthouse
+reaches the same browser through its DevTools port (`devtools_port`).
 """
 
 from __future__ import annotations
 
 import json
 import socket
+import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
+from conftest import DEFAULT, ROOT, SITE, copy_project, mkdocs_build, run_cli
 from conftest import LANGUAGES as SITE_LANGUAGES
-from conftest import ROOT, copy_project, mkdocs_build, run_cli
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, sync_playwright
 
 from eme_toolkit import chromium
@@ -37,6 +42,43 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 ADDED = next(code for code in ("sv", "de", "fr", "es") if code not in SITE_LANGUAGES)
 ADDED_NAME = {"sv": "Svenska", "de": "Deutsch", "fr": "Français", "es": "Español"}[ADDED]
 LANGUAGES = (*SITE_LANGUAGES, ADDED)
+HERE = Path(__file__).parent
+
+
+def _nav_pages(nav: object) -> Iterable[str]:
+    if isinstance(nav, str) and nav.endswith(".md"):
+        yield nav
+    elif isinstance(nav, dict):
+        for value in nav.values():
+            yield from _nav_pages(value)
+    elif isinstance(nav, list):
+        for item in nav:
+            yield from _nav_pages(item)
+
+
+def _address(name: str) -> str:
+    stem = name.removesuffix(".md")
+    return "" if stem == "index" else stem.removesuffix("/index") + "/"
+
+
+SOURCES = SITE.docs_dir / DEFAULT
+# Every page's address in a language, known before the build so that each can be a test of
+# its own: the default language's pages and the nav's (the status page is the plugin's).
+# Every language has them all (a missing translation shows the English page); the built site
+# is compared with this list by
+# test_accessibility.py::test_the_audited_pages_are_every_page_of_the_site.
+PAGES = sorted(
+    {_address(path.relative_to(SOURCES).as_posix()) for path in SOURCES.rglob("*.md")}
+    | {_address(name) for name in _nav_pages(SITE.settings.get("nav"))}
+)
+
+
+# First, so that `-m browser` and `-m "not browser"` see the mark when they select.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(HERE):
+            item.add_marker(pytest.mark.browser)
 
 
 def _free_port() -> int:
@@ -76,6 +118,15 @@ def _handler(root: Path) -> type[SimpleHTTPRequestHandler]:
     return Handler
 
 
+class Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A tab closed before its response was sent (a test ended, Lighthouse moved on) is
+        # routine: no traceback for a broken pipe or a reset connection.
+        if isinstance(sys.exc_info()[1], ConnectionError):
+            return
+        super().handle_error(request, client_address)
+
+
 @dataclass
 class Site:
     """The built site as a reader reaches it."""
@@ -107,7 +158,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     assert added.returncode == 0, added.stdout + added.stderr
     root = tmp_path_factory.mktemp("browser-site")
     mkdocs_build(root, project / "mkdocs.yml", SITE_URL=url)
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(root))
+    server = Server(("127.0.0.1", port), _handler(root))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     built = Site(root, url, f"127.0.0.1:{port}", load_site(project / "mkdocs.yml"))
@@ -133,9 +184,16 @@ def playwright() -> Iterator[Playwright]:
 
 
 @pytest.fixture(scope="session")
-def browser(playwright: Playwright) -> Iterator[Browser]:
+def devtools_port() -> int:
+    """Where the session's Chromium listens for DevTools clients other than Playwright."""
+    return _free_port()
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright, devtools_port: int) -> Iterator[Browser]:
     launched = playwright.chromium.launch(
-        executable_path=chromium.find(), args=chromium.launch_args()
+        executable_path=chromium.find(),
+        args=[*chromium.launch_args(), f"--remote-debugging-port={devtools_port}"],
     )
     yield launched
     launched.close()

@@ -8,7 +8,7 @@ import re
 import pytest
 from conftest import DEFAULT
 
-from .conftest import AXE, LANGUAGES, Reader, Site
+from .conftest import AXE, LANGUAGES, PAGES, Reader, Site
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A word of each language's pages; a language in progress shows English pages.
@@ -41,25 +41,27 @@ def toggle_palette(reader: Reader) -> str:
     return reader.page.get_attribute("body", "data-md-color-scheme") or ""
 
 
-def page_ids(site: Site) -> list[tuple[str, str]]:
-    return [(lang, path) for lang in site.languages for path in site.pages[lang]]
+def test_the_audited_pages_are_every_page_of_the_site(site: Site) -> None:
+    """The pages audited here and by Lighthouse are listed before the build (PAGES), so that
+    each is a test of its own: they must be the pages the build made, in every language."""
+    for lang in site.languages:
+        assert sorted(site.pages[lang]) == PAGES, lang
 
 
 @pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", [*PAGES, "no-such-page/"])
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_no_wcag_violation_on_any_page_palette_or_search_state(
-    reader: Reader, site: Site, lang: str, scheme: str
+    reader: Reader, lang: str, path: str, scheme: str
 ) -> None:
     problems: list[str] = []
-    paths = [*site.pages[lang], "no-such-page/"]
-    for path in paths:
-        reader.open(lang, path)
-        if reader.page.get_attribute("body", "data-md-color-scheme") != scheme:
-            assert toggle_palette(reader) == scheme
-        problems += axe_violations(reader, f"{scheme}, search closed")
-        reader.search(QUERY.get(lang, QUERY[DEFAULT]))
-        reader.page.locator(".md-search-result__link").first.wait_for()
-        problems += axe_violations(reader, f"{scheme}, search open")
+    reader.open(lang, path)
+    if reader.page.get_attribute("body", "data-md-color-scheme") != scheme:
+        assert toggle_palette(reader) == scheme
+    problems += axe_violations(reader, f"{scheme}, search closed")
+    reader.search(QUERY.get(lang, QUERY[DEFAULT]))
+    reader.page.locator(".md-search-result__link").first.wait_for()
+    problems += axe_violations(reader, f"{scheme}, search open")
     assert not problems, "\n".join(problems)
 
 
@@ -162,6 +164,7 @@ def tab_stops(reader: Reader, most: int = 80) -> list[dict]:
     pytest.fail(f"no end to the Tab stops after {most}: {[s['what'] for s in stops[-5:]]}")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("screen", ["phone", "desktop"])
 @pytest.mark.parametrize("path", ["peer-groups/", "status/"])
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -180,6 +183,7 @@ def test_every_tab_stop_is_seen_and_shows_the_focus(
     assert not reader.errors
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_the_drawer_takes_tab_stops_only_while_open(reader: Reader, lang: str) -> None:
     reader.page.set_viewport_size(PHONE)

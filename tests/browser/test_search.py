@@ -42,6 +42,7 @@ def section_words(site: Site, lang: str) -> list[tuple[str, str]]:
     return pairs
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("lang", ["en", "fi"])
 def test_every_section_is_found_by_its_words_typed_as_they_stand(
     reader: Reader, site: Site, lang: str

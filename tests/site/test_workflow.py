@@ -100,18 +100,78 @@ def test_pages_permissions() -> None:
     assert deploy["environment"]["name"] == "github-pages"
 
 
+PUBLISHING = ("actions/configure-pages@", "actions/upload-pages-artifact@", "actions/deploy-pages@")
+
+
+def publishing_and_test_jobs(workflow: dict[str, Any]) -> tuple[set[str], set[str]]:
+    """The jobs that publish to GitHub Pages, and the others: the test jobs."""
+    jobs = workflow["jobs"]
+    publishing = {
+        name for name, job in jobs.items() if any(r.startswith(PUBLISHING) for r in all_uses(job))
+    }
+    return publishing, set(jobs) - publishing
+
+
+def needs(job: dict[str, Any]) -> set[str]:
+    value = job.get("needs", [])
+    return {value} if isinstance(value, str) else set(value)
+
+
+def runs(job: dict[str, Any]) -> list[str]:
+    return [step.get("run", "") for step in job["steps"]]
+
+
 def test_pull_requests_check_translations_without_deploying() -> None:
     workflow = load(WORKFLOW_DIR / "pages.yml")
     test_job = workflow["jobs"]["test"]
-    runs = [step.get("run", "") for step in test_job["steps"]]
-    assert "make check FORMAT=github" in runs, runs
-    assert any('>> "$GITHUB_STEP_SUMMARY"' in run and "FORMAT=markdown" in run for run in runs)
-    for name, job in workflow["jobs"].items():
-        if name != "test":
-            # Publishing jobs run for main only, never for a pull request.
-            assert "pull_request" in job.get("if", "") or "needs" in job, name
+    assert "make check FORMAT=github" in runs(test_job), runs(test_job)
+    assert any(
+        '>> "$GITHUB_STEP_SUMMARY"' in run and "FORMAT=markdown" in run for run in runs(test_job)
+    )
+    publishing, tests = publishing_and_test_jobs(workflow)
+    assert publishing == {"build-pages", "deploy"} and "test" in tests
+    for name in tests:
+        assert "if" not in workflow["jobs"][name], f"{name} must run for every pull request"
+    for name in publishing:
+        job = workflow["jobs"][name]
+        # Publishing jobs run for main only, never for a pull request: kept from one by their
+        # condition, or by needing a publishing job that is.
+        assert "github.event_name != 'pull_request'" in job.get("if", "") or (
+            needs(job) and needs(job) <= publishing
+        ), name
     assert "github.event_name != 'pull_request'" in workflow["jobs"]["build-pages"]["if"]
     assert all(int(job["timeout-minutes"]) <= 30 for job in workflow["jobs"].values())
+
+
+def test_the_pages_build_waits_for_every_test_job() -> None:
+    workflow = load(WORKFLOW_DIR / "pages.yml")
+    _, tests = publishing_and_test_jobs(workflow)
+    assert needs(workflow["jobs"]["build-pages"]) == tests
+    assert needs(workflow["jobs"]["deploy"]) == {"build-pages"}
+
+
+def recipe(target: str) -> str:
+    """The commands of a Makefile target."""
+    text = (ROOT / "Makefile").read_text(encoding="utf-8")
+    found = re.search(rf"^{re.escape(target)}:.*\n((?:\t.*\n)+)", text, re.MULTILINE)
+    assert found, f"no target {target} in the Makefile"
+    return found.group(1)
+
+
+def test_ci_runs_every_test_in_parallel_jobs_the_browser_tests_in_shares() -> None:
+    jobs = load(WORKFLOW_DIR / "pages.yml")["jobs"]
+    # make test-fast runs every test but the browser tests; the shares, the browser tests.
+    assert "make test-fast" in runs(jobs["test"])
+    assert '-m "not browser"' in recipe("test-fast")
+    assert "-m browser" in recipe("test-browser") and "--shard=$(SHARD)" in recipe("test-browser")
+    sharded = [job for job in jobs.values() if 'make test-browser SHARD="$SHARD"' in runs(job)]
+    assert len(sharded) == 1
+    shards = sharded[0]["strategy"]["matrix"]["shard"]
+    count = len(shards)
+    assert count >= 2 and shards == [f"{k}/{count}" for k in range(1, count + 1)], shards
+    step = next(s for s in sharded[0]["steps"] if s.get("run", "").startswith("make test-browser"))
+    assert step["env"]["SHARD"] == "${{ matrix.shard }}"
+    assert "make compare-engines" in runs(jobs["engines"])
 
 
 def test_configure_pages_is_at_v6() -> None:

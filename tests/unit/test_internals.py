@@ -7,6 +7,7 @@ the override it names) before anything else.
 
 from __future__ import annotations
 
+import importlib
 import inspect
 import json
 import logging
@@ -21,7 +22,7 @@ import yaml
 from conftest import DEFAULT, LANGUAGES, ROOT
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
-from mkdocs.exceptions import Abort, PluginError
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -200,27 +201,40 @@ def test_material_keys_are_the_words_of_its_english_translation() -> None:
     assert "language" not in keys and "direction" not in keys
 
 
-def test_a_strict_dirty_build_fails_on_mkdocs_warning_unless_allowed(tmp_path: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "properdocs"])
+def test_a_strict_dirty_build_fails_on_the_engines_warning_unless_allowed(
+    tmp_path: Path, engine: str
+) -> None:
+    """Each engine's own build, in this process. No plugins: a plugin imports `mkdocs`, which
+    only a properdocs process turns into ProperDocs' own modules."""
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("# Home\n", encoding="utf-8")
-    (tmp_path / "mkdocs.yml").write_text("site_name: Dirty\nstrict: true\n", encoding="utf-8")
+    settings = "site_name: Dirty\nstrict: true\nplugins: []\ntheme:\n  name: material\n"
+    (tmp_path / "mkdocs.yml").write_text(settings, encoding="utf-8")
+    engine_config = importlib.import_module(f"{engine}.config")
+    engine_build = importlib.import_module(f"{engine}.commands.build")
+    engine_abort = importlib.import_module(f"{engine}.exceptions").Abort
+    assert engine_build.log.name == f"{engine}.commands.build"
 
     def build() -> None:
-        config = load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
-        mkdocs.commands.build.build(config, dirty=True)
+        config = engine_config.load_config(
+            str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")
+        )
+        engine_build.build(config, dirty=True)
 
-    logger = logging.getLogger(internals.BUILD_LOGGER)
-    kept = list(logger.filters)
+    loggers = [logging.getLogger(name) for name in internals.BUILD_LOGGERS]
+    kept = [list(logger.filters) for logger in loggers]
     try:
-        with pytest.raises(Abort, match="1 warnings in strict mode"):
+        with pytest.raises(engine_abort, match="1 warnings in strict mode"):
             build()
         internals.allow_strict_dirty_builds()
         internals.allow_strict_dirty_builds()  # once is enough
-        assert len(logger.filters) == len(kept) + 1
         build()
         assert (tmp_path / "site" / "index.html").is_file()
+        assert [len(logger.filters) for logger in loggers] == [len(k) + 1 for k in kept]
     finally:
-        logger.filters[:] = kept
+        for logger, filters in zip(loggers, kept, strict=True):
+            logger.filters[:] = filters
 
 
 def test_static_i18n_builds_the_other_languages_dirty_under_serve_dirty() -> None:
