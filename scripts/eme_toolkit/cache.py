@@ -49,15 +49,27 @@ class Kind(Generic[T]):
     name: str
     encode: Callable[[T], Any]
     decode: Callable[[Path, Any], T]
+    keeps: Callable[[Any], bool]  # whether JSON holds the data as it is
 
 
-PAGE: Kind[Page] = Kind("page", Page.to_data, Page.from_data)
+def _json_holds(value: object) -> bool:
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+# A page's front matter is YAML, which may hold what JSON cannot (a date); the rest of a page,
+# and a record, is text and numbers.
+PAGE: Kind[Page] = Kind(
+    "page", Page.to_data, Page.from_data, lambda data: _json_holds(data["front_matter"])
+)
 RECORD: Kind[dict[str, Mark]] = Kind(
     "record",
     lambda record: {key: [mark.digest, mark.english] for key, mark in record.items()},
-    lambda _path, data: {
-        key: Mark(str(digest), str(english)) for key, (digest, english) in data.items()
-    },
+    lambda _path, data: {key: Mark(str(d), str(english)) for key, (d, english) in data.items()},
+    lambda _data: True,
 )
 
 
@@ -104,10 +116,8 @@ class PageCache:
             except (AttributeError, KeyError, TypeError, ValueError):
                 pass  # kept in another shape: read it again
         found = parse(path, text)
-        try:
-            data = kind.encode(found)
-            json.dumps(data)
-        except (TypeError, ValueError):
+        data = kind.encode(found)
+        if not kind.keeps(data):
             return found  # front matter that JSON cannot hold (a date, say): not kept
         self.pages[str(path)] = (digest, kind.name, data)
         self.changed = True
@@ -120,10 +130,11 @@ class PageCache:
         self.pages = {path: kept for path, kept in self.pages.items() if Path(path).is_file()}
         try:
             self.file.parent.mkdir(parents=True, exist_ok=True)
+            text = json.dumps({"key": self.key, "pages": self.pages}, ensure_ascii=False)
             with tempfile.NamedTemporaryFile(
                 "w", encoding="utf-8", dir=self.file.parent, delete=False, suffix=".tmp"
             ) as stream:
-                json.dump({"key": self.key, "pages": self.pages}, stream, ensure_ascii=False)
+                stream.write(text)
             os.replace(stream.name, self.file)
         except OSError:
             return  # no writable cache folder: every command reads the pages again

@@ -99,6 +99,8 @@ def check_command(site: Site, fmt: str) -> int:
     """Compare every language with English, page by page, section by section."""
     docs = Docs(site)
     problems = check(site, docs)
+    outdated = sum(s.count_sections(OUTDATED) for s in status(site, docs))
+    docs.save()
     for problem in problems:
         click.echo(str(problem))
         if fmt == "github":
@@ -112,7 +114,6 @@ def check_command(site: Site, fmt: str) -> int:
         )
         return 1
     click.echo(f"No problems: checked {languages} against {site.default.name}.")
-    outdated = sum(s.count_sections(OUTDATED) for s in status(site, docs))
     if outdated:
         click.echo(f"{outdated} translated sections are out of date: see `make status`.")
     return 0
@@ -123,7 +124,9 @@ def check_command(site: Site, fmt: str) -> int:
 @with_site
 def status_command(site: Site, fmt: str) -> int:
     """What is translated, outdated and missing, per language."""
-    click.echo(FORMATS[fmt](status(site)))
+    docs = Docs(site)
+    click.echo(FORMATS[fmt](status(site, docs)))
+    docs.save()
     return 0
 
 
@@ -134,7 +137,9 @@ def status_command(site: Site, fmt: str) -> int:
 @with_site
 def mark_command(site: Site, lang: str, page: str | None, force: bool) -> int:
     """Record that a translation (all, a page or a section) is up to date with English."""
-    marked = mark_translated(site, lang, page, force)
+    docs = Docs(site)
+    marked = mark_translated(site, lang, page, force, docs)
+    docs.save()
     language = site.language(lang)
     assert language is not None
     count = len(marked.sections)
@@ -153,7 +158,9 @@ def mark_command(site: Site, lang: str, page: str | None, force: bool) -> int:
 @with_site
 def diff_command(site: Site, lang: str, page: str | None) -> int:
     """What changed in English since each section was marked translated, word by word."""
-    click.echo(format_changes(changes(site, lang, page)))
+    docs = Docs(site)
+    click.echo(format_changes(changes(site, lang, page, docs)))
+    docs.save()
     return 0
 
 

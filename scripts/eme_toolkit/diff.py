@@ -75,14 +75,16 @@ def block_diff(old: str, new: str) -> list[str]:
     return changed
 
 
-def changes(site: Site, lang_code: str, target: str | None = None) -> list[Change]:
+def changes(
+    site: Site, lang_code: str, target: str | None = None, docs: Docs | None = None
+) -> list[Change]:
     """For each section of `target` (all, a page or page#section): what changed in English
     since its translation was marked."""
     lang = site.language(lang_code)
     if lang is None or lang.default:
         codes = ", ".join(language.code for language in site.languages if not language.default)
         raise DiffError(f"{lang_code!r} is not a translated language of the site: use {codes}")
-    docs = Docs(site)
+    docs = docs or Docs(site)
     english = docs.pages(site.default.code)
     name, _, section_id = (target or "").partition("#")
     names = [name] if name else sorted(english)

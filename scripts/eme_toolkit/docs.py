@@ -33,10 +33,10 @@ class Docs:
     """The pages of every language, each read once."""
 
     def __init__(self, site: Site, cache: PageCache | None = None) -> None:
-        """`cache`: one kept by the caller (`mkdocs serve`, across rebuilds), which saves it."""
+        """`cache`: one kept by the caller (`mkdocs serve`, across rebuilds); else the project's.
+        What was read is kept for the next command when its caller saves it (`save`)."""
         self.site = site
-        self.cache = cache or page_cache(site)
-        self._save = cache is None
+        self.cache = cache if cache is not None else page_cache(site)
         self._reader = Reader(Renderer(site.markdown))
         self._pages: dict[str, Pages] = {}
         self._ids: dict[tuple[str, str], set[str]] = {}
@@ -65,8 +65,6 @@ class Docs:
                 except UnicodeDecodeError:
                     pages[name] = PageError(1, "the file is not UTF-8 text: save it as UTF-8")
             self._pages[lang] = pages
-            if self._save:
-                self.cache.save()
         return self._pages[lang]
 
     def record(self, lang: str) -> dict[str, Mark]:
@@ -80,12 +78,14 @@ class Docs:
                 self._records[lang] = error
             except UnicodeDecodeError:
                 self._records[lang] = PageError(1, f"the file is not UTF-8 text: {BROKEN}")
-            if self._save:
-                self.cache.save()
         found = self._records[lang]
         if isinstance(found, PageError):
             raise found
         return found
+
+    def save(self) -> None:
+        """Keep what was read for the next command (cache.py)."""
+        self.cache.save()
 
     def ids(self, lang: str, name: str) -> set[str] | None:
         """Anchors of a page; None if it cannot be read (that is reported on its own)."""

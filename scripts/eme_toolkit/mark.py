@@ -28,7 +28,11 @@ class Marked:
 
 
 def mark_translated(
-    site: Site, lang_code: str, target: str | None = None, force: bool = False
+    site: Site,
+    lang_code: str,
+    target: str | None = None,
+    force: bool = False,
+    docs: Docs | None = None,
 ) -> Marked:
     """Record the translation of `target` (all, a page, or page#section) as up to date."""
     lang = site.language(lang_code)
@@ -37,7 +41,7 @@ def mark_translated(
         raise MarkError(f"{lang_code!r} is not a language of the site: use one of {codes}")
     if lang.default:
         raise MarkError(f"{lang.name} is the original language: there is nothing to mark")
-    docs = Docs(site)
+    docs = docs or Docs(site)
     english, pages = docs.pages(site.default.code), docs.pages(lang.code)
     name, _, section_id = (target or "").partition("#")
     if section_id and not name:

@@ -182,6 +182,8 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         search.write_language_index(site_dir, build.code, context.site, whole)
         if build.code != context.site.default.code:
             return
+        if not self._serving:  # `mkdocs serve` keeps its pages until it stops
+            context.docs.save()
         if context.not_found_page is not None:
             # Written last, over the other languages' 404 pages.
             (site_dir / not_found.TEMPLATE).write_text(context.not_found_page, encoding="utf-8")

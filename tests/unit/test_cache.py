@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import fixture_site
+from conftest import fixture_site, run_cli
 
 from eme_toolkit import cache as cache_module
 from eme_toolkit.cache import PAGE, PageCache, cache_file, reader_key
@@ -37,12 +37,20 @@ def kept_file(site: Site) -> Path:
     return cache_file(site.root)
 
 
+def read_and_keep(site: Site, lang: str) -> dict:
+    """The language's pages, as a command reads them and keeps them for the next."""
+    docs = Docs(site)
+    pages = docs.pages(lang)
+    docs.save()
+    return pages
+
+
 def test_the_cache_lives_in_the_users_cache_folder_not_in_the_checkout(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     site = fixture_site(tmp_path)
-    Docs(site).pages("fi")
+    read_and_keep(site, "fi")
     file = kept_file(site)
     assert file.is_file() and file.is_relative_to(tmp_path / "cache" / "eme-toolkit")
     assert not list(site.root.rglob("*.json")) and not (site.root / ".cache").exists()
@@ -54,16 +62,16 @@ def test_a_later_run_parses_only_the_pages_that_changed(
 ) -> None:
     site = fixture_site(tmp_path)
     parsed = count_parses(monkeypatch)
-    first = Docs(site).pages("fi")
+    first = read_and_keep(site, "fi")
     assert len(parsed) == len(first) > 1
 
     parsed.clear()
-    again = Docs(site).pages("fi")
+    again = read_and_keep(site, "fi")
     assert parsed == []
     assert again.keys() == first.keys()
     guide = site.docs_dir / "fi" / "guide.md"
     guide.write_text(guide.read_text(encoding="utf-8") + "\nUusi kappale.\n", encoding="utf-8")
-    changed = Docs(site).pages("fi")
+    changed = read_and_keep(site, "fi")
     assert parsed == [guide]
     page = changed["guide.md"]
     assert isinstance(page, Page) and "Uusi kappale." in page.sections[-1].source
@@ -71,7 +79,9 @@ def test_a_later_run_parses_only_the_pages_that_changed(
 
 def test_a_kept_translation_record_answers_as_a_freshly_read_one(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
-    fresh = Docs(site).record("fi")
+    docs = Docs(site)
+    fresh = docs.record("fi")
+    docs.save()
     kept = Docs(site).record("fi")
     assert fresh and kept == fresh
     kept_files = json.loads(kept_file(site).read_text(encoding="utf-8"))["pages"]
@@ -80,8 +90,8 @@ def test_a_kept_translation_record_answers_as_a_freshly_read_one(tmp_path: Path)
 
 def test_a_kept_page_answers_as_a_freshly_read_one(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
-    fresh = Docs(site).pages("en")["guide.md"]
-    kept = Docs(site).pages("en")["guide.md"]
+    fresh = read_and_keep(site, "en")["guide.md"]
+    kept = read_and_keep(site, "en")["guide.md"]
     assert isinstance(kept, Page) and isinstance(fresh, Page)
     assert kept is not fresh
     assert kept == fresh
@@ -91,11 +101,11 @@ def test_another_reader_key_is_not_used_and_is_written_anew(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     site = fixture_site(tmp_path)
-    Docs(site).pages("en")
+    read_and_keep(site, "en")
     monkeypatch.setattr(cache_module, "reader_key", lambda _settings: "another")
     monkeypatch.setattr("eme_toolkit.docs.reader_key", lambda _settings: "another")
     parsed = count_parses(monkeypatch)
-    Docs(site).pages("en")
+    read_and_keep(site, "en")
     assert len(parsed) > 1
     assert json.loads(kept_file(site).read_text(encoding="utf-8"))["key"] == "another"
 
@@ -131,7 +141,7 @@ def test_an_unreadable_or_foreign_cache_is_read_afresh_never_a_traceback(
     elif content.count(b"%s") == 3:
         content = content % (page_cache(site).key.encode(), str(guide).encode(), digest.encode())
     file.write_bytes(content)
-    pages = Docs(site).pages("en")
+    pages = read_and_keep(site, "en")
     assert pages and all(isinstance(page, Page) for page in pages.values())
     assert json.loads(file.read_text(encoding="utf-8"))["key"] == page_cache(site).key
 
@@ -143,7 +153,7 @@ def test_a_cache_folder_that_cannot_be_written_leaves_the_pages_readable(
     blocked.write_text("not a folder", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     site = fixture_site(tmp_path)
-    pages = Docs(site).pages("en")
+    pages = read_and_keep(site, "en")
     assert pages and all(isinstance(page, Page) for page in pages.values())
 
 
@@ -151,7 +161,21 @@ def test_a_page_json_cannot_hold_is_read_but_not_kept(tmp_path: Path) -> None:
     site = fixture_site(tmp_path)
     guide = site.docs_dir / "en" / "guide.md"
     guide.write_text("---\ntitle: Guide\ndate: 2026-01-01\n---\n\n# Guide { #guide }\n")
-    page = Docs(site).pages("en")["guide.md"]
+    page = read_and_keep(site, "en")["guide.md"]
     assert isinstance(page, Page) and page.front_matter["title"] == "Guide"
     kept = json.loads(kept_file(site).read_text(encoding="utf-8"))["pages"]
     assert str(guide) not in kept
+
+
+def test_each_command_keeps_what_it_read_for_the_next_one(tmp_path: Path) -> None:
+    site = fixture_site(tmp_path)
+    assert run_cli(site.config_path, "status").returncode == 0
+    kept = json.loads(kept_file(site).read_text(encoding="utf-8"))["pages"]
+    assert str(site.docs_dir / "fi" / "guide.md") in kept
+    assert str(site.docs_dir / "fi" / "translation-record.yml") in kept
+
+
+def test_reading_without_saving_writes_nothing(tmp_path: Path) -> None:
+    site = fixture_site(tmp_path)
+    Docs(site).pages("fi")
+    assert not kept_file(site).exists()
