@@ -72,16 +72,17 @@ class MarkdownSettings:
 MARK_OPEN, MARK_CLOSE, MARK_DIGIT = "\ue000", "\ue001", 0xE010
 MARKER = re.compile("\ue000([\ue010-\ue019]+)\ue001")
 # A line that starts, after quote and list markers, with `#`: Python-Markdown makes it a heading
-# wherever it starts a line of its container's text. The marker goes after the hashes and the
-# spaces that follow them, at the start of the heading's text, where it changes no rule.
+# wherever it starts a line of its container's text. The marker goes at the start of the
+# heading's text, where it changes no rule: after the hashes and the spaces that follow them
+# (after the sixth of seven or more, whose seventh starts the text).
 ATX = re.compile(r"^[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+[ \t>]*)*#+[ \t]*")
 # An underline: the line under it is the first line of a block, and becomes a heading.
 UNDERLINE = re.compile(r"^[ \t>]*(?:=+|-+)[ \t]*$")
 CONTAINER = re.compile(r"^[ \t>]*")
 # Lines whose meaning a character at their end could change (a fence, a rule, a reference, an
 # admonition, raw HTML or the end of a comment, a table row, an attribute list, a bare list
-# marker): never marked. A
-# heading made of one is found by its place among the others instead (see `_place`).
+# marker): never marked. A heading made of one is found by its place among the others instead
+# (see `_place`).
 UNMARKED = re.compile(
     r"^(?:`{3,}|~{3,}|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[|\*\[|!!!|\?\?\?|\{"
     r"|(?:[-*+]|\d+[.)])[ \t]*$)|[|<>]"
@@ -105,7 +106,6 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
     unmarked: dict[int, int] = {}
     for index, line in enumerate(lines):
         if match := ATX.match(line):
-            # Past six hashes, the heading's text starts with the seventh.
             hashes = line.index("#", match.start(), match.end())
             at = hashes + 6 if line[hashes : hashes + 7] == "#" * 7 else match.end()
             tagged[index] = line[:at] + marker(index) + line[at:]
