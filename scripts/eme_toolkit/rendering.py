@@ -115,8 +115,8 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             continue
         level = 1 if following.lstrip(" \t>").startswith("=") else 2
         content = line[CONTAINER.match(line).end() :]  # type: ignore[union-attr]
-        if not line.strip() and index:
-            continue  # Python-Markdown blanks a line of spaces, but for the first
+        if not line.strip(" \t") and index:
+            continue  # Python-Markdown blanks a line of spaces and tabs, but for the first
         if (  # a quote's empty line or spaces where the text begins, or a line never marked
             not content.strip()
             or UNMARKED.search(content)
@@ -216,6 +216,15 @@ class _Collector(Treeprocessor):
             self._visit(child, quoted or tag == "blockquote", inner)
             self._text(child.tail, code)
 
+    def words(self, text: str) -> str:
+        """A heading's text with the raw HTML it holds (a fenced block, say) as its words."""
+
+        def stashed(match: re.Match[str]) -> str:
+            html = self.md.htmlStash.rawHtmlBlocks[int(match[1])]
+            return HTML_TAG.sub(" ", html) if isinstance(html, str) else " "
+
+        return unmark(HTML_PLACEHOLDER_RE.sub(stashed, text))
+
     def _text(self, text: str | None, code: bool) -> None:
         if not text:
             return
@@ -273,7 +282,10 @@ class Renderer:
         self._md.convert("\n".join(tagged))
         found = collector.headings
         indexes = _place(
-            [(int(str(element.tag)[1]), _marker_index(text), text) for element, _, text in found],
+            [
+                (int(str(element.tag)[1]), _marker_index(text), collector.words(text))
+                for element, _, text in found
+            ],
             unmarked,
             lines,
         )
@@ -293,14 +305,20 @@ def _marker_index(text: str) -> int | None:
 
 # Headings that md_in_html makes of HTML: a heading tag, or Markdown after a block's tag.
 HTML_HEADING = re.compile(
-    r"<h[1-6][\s>]|<[a-zA-Z][^>]*>[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+[ \t>]*)*#", re.IGNORECASE
+    r"<h([1-6])[\s>]|<[a-zA-Z][^>]*>[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+[ \t>]*)*(#+)",
+    re.IGNORECASE,
 )
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 FIRST_WORD = re.compile(r"\w+")
 
 
-def _html_headings(lines: list[str]) -> set[int]:
-    return {index for index, line in enumerate(lines) if HTML_HEADING.search(line)}
+def _html_headings(lines: list[str]) -> dict[int, int]:
+    """The lines where md_in_html may make a heading: index -> its level."""
+    found = {}
+    for index, line in enumerate(lines):
+        if match := HTML_HEADING.search(line):
+            found[index] = int(match[1]) if match[1] else min(len(match[2]), 6)
+    return found
 
 
 def _place(
@@ -308,10 +326,10 @@ def _place(
 ) -> list[int]:
     """The line of each heading (level, marked line or None, text): its marker's, or else,
     between the lines of the headings around it, an unmarked line of its level that may be a
-    heading, one with the heading's first word first; else the line after the one before it. A
-    heading that Python-Markdown makes of a fenced block (a fence right above an underline)
-    starts where the fence opens."""
-    html = _html_headings(lines)
+    heading, one that holds the heading's first word first; else the line after the one
+    before it. A heading that Python-Markdown makes of a fenced block (a fence right above an
+    underline) starts where the fence opens."""
+    candidates_at = {**unmarked, **_html_headings(lines)}
     placed: list[int] = []
     previous = -1
     for position, (level, index, text) in enumerate(headings):
@@ -320,14 +338,17 @@ def _place(
                 (i for _, i, _ in headings[position + 1 :] if i is not None), len(lines)
             )
             candidates = [
-                i for i in range(previous + 1, following) if unmarked.get(i) == level or i in html
+                i for i in range(previous + 1, following) if candidates_at.get(i) == level
             ]
-            word = FIRST_WORD.search(HTML_PLACEHOLDER_RE.sub(" ", unmark(text)))
-            with_word = [i for i in candidates if word and word[0] in lines[i]]
+            word = FIRST_WORD.search(text)
+            with_word = [
+                i
+                for i in candidates
+                if word and word[0] in "\n".join(lines[_fence_start(lines, i, previous) : i + 1])
+            ]
             candidates = with_word or candidates
             index = candidates[0] if candidates else min(previous + 1, max(len(lines) - 1, 0))
-            unmarked.pop(index, None)
-            html.discard(index)
+            candidates_at.pop(index, None)
             index = _fence_start(lines, index, previous)
         placed.append(index)
         previous = index
