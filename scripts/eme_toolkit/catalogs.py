@@ -211,13 +211,17 @@ def _write_xliff(catalog: Catalog) -> bytes:
     from lxml import etree
     from translate.storage import xliff
 
-    skeleton = f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{XLIFF_12}"/>'
-    store = xliff.xlifffile(skeleton.encode())
-    store.setsourcelanguage("en")
-    store.settargetlanguage(catalog.language)
+    from xml.sax.saxutils import quoteattr
+
     name = catalog.target or "docs"
+    skeleton = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2" xmlns="{XLIFF_12}">'
+        f'<file original={quoteattr(name)} source-language="en" '
+        f'target-language={quoteattr(catalog.language)} datatype="plaintext"><body/></file></xliff>'
+    )
+    store = xliff.xlifffile(skeleton.encode())
     for entry in catalog.entries:
-        unit = store.addsourceunit(entry.source, filename=name, createifmissing=True)
+        unit = store.addsourceunit(entry.source, filename=name)
         unit.setid(entry.context)
         if entry.target:
             unit.target = entry.target
@@ -235,12 +239,7 @@ def _write_xliff(catalog: Catalog) -> bytes:
         if entry.fuzzy and entry.previous:
             unit.addnote(entry.previous, origin=PREVIOUS)
     file = store.document.getroot().find(f"{{{store.namespace}}}file")
-    if file is None:  # no entries: the file element still says which file it is
-        store.switchfile(name, createifmissing=True)
-        file = store.document.getroot().find(f"{{{store.namespace}}}file")
     assert file is not None
-    file.set("source-language", "en")
-    file.set("target-language", catalog.language)
     header = file.find(f"{{{store.namespace}}}header")
     if header is None:
         header = etree.Element(f"{{{store.namespace}}}header")

@@ -6,8 +6,8 @@ state follows the section's (status.py):
 - outdated: the translation's text, fuzzy, with the English it was translated from
   (`previous`, from the translation record) where that English changed; the entries whose
   English did not change stay translated;
-- untranslated: no text; or, where the section was translated but never marked (checked),
-  the translation's text, fuzzy, to be reviewed.
+- untranslated: no text, except for the blocks already translated (their text differs from
+  English's), which are translated entries even before their section is marked.
 A string of the site's own words is translated when the language's strings.yml has it in words
 other than English's.
 
@@ -55,7 +55,6 @@ class Entry:
 
 KEEP_NOTE = "Keep as they are: {markup}."
 PREVIOUS_NOTE = "Marked fuzzy: English changed since the translation (see the previous text)."
-UNCHECKED_NOTE = "Marked fuzzy: translated, but not yet checked and marked translated."
 
 
 def note_for(unit: Unit) -> str:
@@ -94,8 +93,7 @@ def page_entries(
                     entry.fuzzy, entry.previous = True, before or ""
                     entry.note = " ".join(filter(None, [PREVIOUS_NOTE, entry.note]))
         elif theirs is not None and theirs.text != unit.text and state is not None:
-            entry.target, entry.fuzzy = theirs.text, True
-            entry.note = " ".join(filter(None, [UNCHECKED_NOTE, entry.note]))
+            entry.target = theirs.text  # translated, in a section not marked (checked) yet
         entries.append(entry)
     return entries
 

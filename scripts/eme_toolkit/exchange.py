@@ -202,9 +202,9 @@ def merge(entries: list[Entry], existing: object, now: str, target: str) -> int:
         if old.target == entry.target and old.fuzzy == entry.fuzzy and old.source == entry.source:
             continue
         docs_text = entry.target
+        kept += old.target != docs_text or old.fuzzy != entry.fuzzy
         entry.target, entry.fuzzy = old.target, old.fuzzy
         entry.previous = old.previous if old.fuzzy else ""
-        kept += 1
         if changed and docs_text and docs_text != old.target:
             entry.fuzzy = True
             entry.note = " ".join(
@@ -380,6 +380,11 @@ def _plan_file(
             continue
         seen[entry.context] = entry.line
         now = expected.get(entry.context)
+        if entry.state != "translated":
+            # Nothing of it would be written: an old entry without a translation waits for
+            # the next export, as does a fuzzy one.
+            done[entry.context] = entry.state
+            continue
         if now is None:
             problems.append(
                 Problem(
@@ -402,8 +407,6 @@ def _plan_file(
             )
             continue
         done[entry.context] = entry.state
-        if entry.state != "translated":
-            continue
         problem = _lost(now.source, entry.target)
         if name == STRINGS_NAME:
             key = entry.context.partition("/")[2]
