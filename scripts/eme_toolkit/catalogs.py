@@ -208,10 +208,10 @@ def _read_xliff(data: bytes) -> Catalog:
 
 
 def _write_xliff(catalog: Catalog) -> bytes:
+    from xml.sax.saxutils import quoteattr
+
     from lxml import etree
     from translate.storage import xliff
-
-    from xml.sax.saxutils import quoteattr
 
     name = catalog.target or "docs"
     skeleton = (
