@@ -16,8 +16,8 @@ from eme_toolkit.check import (
     untranslated,
 )
 from eme_toolkit.errors import Problem
-from eme_toolkit.strings import read_strings_file
 from eme_toolkit.page import Page, Section
+from eme_toolkit.strings import read_strings_file
 
 
 def page(text: str) -> Page:
