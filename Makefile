@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 comma := ,
 
-.PHONY: install browser serve build compare-engines test test-fast test-browser lint lock bench clean check status mark-translated diff add-language
+.PHONY: install browser serve build compare-engines test test-fast test-browser lint lock bench clean check status mark-translated diff add-language export-po import-po
 
 install: $(STAMP)
 
@@ -85,6 +85,16 @@ diff: install
 
 add-language: install
 	$(BIN)/eme-i18n add-language $(CODE) --name "$(NAME)"
+
+# Translation tools (CONTRIBUTING.md, "Translate in a translation tool"): po/<code>/<page>.po
+# per page and po/<code>/strings.po, or XLIFF (.xlf) with FORMAT=xliff; exporting again keeps
+# what translators did in po/. Import writes their translations into docs/<code>/ (FILE= one
+# file), or refuses with file:line and writes nothing. `make check` checks po/ too.
+export-po: install
+	$(BIN)/eme-i18n export-po $(CODE) --format $(if $(filter xliff,$(FORMAT)),xliff,po)
+
+import-po: install
+	$(BIN)/eme-i18n import-po $(CODE) $(if $(FILE),--file $(FILE))
 
 # Performance benchmark: build scaling, edit loop, translation tools, page weight and search,
 # against budgets; writes benchmarks/RESULTS.md (about 5-10 minutes; --quick for a smoke run).

@@ -45,7 +45,7 @@ def layout(lines: list[str], skipped: set[int], container: str = "") -> Layout:
     admonition (`container`: what comes before it on the heading's line, such as "    " or
     "> ") is read as that container's content, as far as its lines carry that prefix."""
     text = "\n".join(
-        "" if offset in skipped else _inside(line, container) for offset, line in enumerate(lines)
+        "" if offset in skipped else inside(line, container) for offset, line in enumerate(lines)
     )
     paragraphs, code, blocks = [], [], []
     # Ended by a line break: mdit's admonition rule reads past the end of a text whose last
@@ -70,7 +70,7 @@ def layout(lines: list[str], skipped: set[int], container: str = "") -> Layout:
     return Layout(paragraphs, code, blocks)
 
 
-def _inside(line: str, container: str) -> str:
+def inside(line: str, container: str) -> str:
     """The line without the container's prefix: a quote's `>`, or up to its indentation."""
     for mark in container:
         if mark == ">" and line.lstrip(" ").startswith(">"):

@@ -6,6 +6,8 @@ languages. Every command reads ./mkdocs.yml (or --config PATH) once. Problems ar
     eme-i18n status --format text|json|markdown
     eme-i18n mark-translated fi [about.md[#eme]]
     eme-i18n add-language sv --name Svenska
+    eme-i18n export-po sv [--format po|xliff]
+    eme-i18n import-po sv [--file po/sv/about.po]
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from eme_toolkit.check import check
 from eme_toolkit.diff import DiffError, changes, format_changes
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError
+from eme_toolkit.exchange import ExchangeError, Refused, check_catalogs, export, import_catalogs
 from eme_toolkit.languages import LanguageError, add_language
 from eme_toolkit.mark import MarkError, mark_translated
 from eme_toolkit.options import IN_PROGRESS
@@ -70,6 +73,14 @@ def with_site(command: Callable[..., int]) -> Callable[..., None]:
         except (LocatedError, UsageError, MarkError, DiffError, LanguageError) as error:
             click.echo(f"error: {error}", err=True)
             code = 2
+        except Refused as error:  # every problem at file:line, then what was refused
+            for problem in error.problems:
+                click.echo(str(problem), err=True)
+            click.echo(f"error: {str(error).rpartition(chr(10))[2]}", err=True)
+            code = 2
+        except ExchangeError as error:
+            click.echo(f"error: {error}", err=True)
+            code = 2
         except PageError as error:  # a translation record that cannot be read
             click.echo(f"error: translation record, line {error.line}: {error.message}", err=True)
             code = 2
@@ -98,7 +109,8 @@ def main(ctx: click.Context, config_path: Path | None) -> None:
 def check_command(site: Site, fmt: str) -> int:
     """Compare every language with English, page by page, section by section."""
     docs = Docs(site)
-    problems = check(site, docs)
+    # The translation tools' files too: what an import of po/ would refuse (exchange.py).
+    problems = check(site, docs) + check_catalogs(site, docs)
     outdated = sum(s.count_sections(OUTDATED) for s in status(site, docs))
     docs.save()
     for problem in problems:
@@ -181,4 +193,67 @@ def add_language_command(site: Site, code: str, name: str) -> int:
         f"Every page is shown in English until you copy it from "
         f"{site.display(site.docs_dir / site.default.code)}/ into {folder}/ and translate it."
     )
+    return 0
+
+
+@main.command("export-po")
+@click.argument("lang", metavar="LANG")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["po", "xliff"]),
+    default="po",
+    help="po: gettext PO files (.po); xliff: XLIFF 1.2 files (.xlf).",
+)
+@with_site
+def export_command(site: Site, lang: str, fmt: str) -> int:
+    """Write po/LANG/: one file per page and one for the site's own words, for translation
+    tools; exporting again keeps what translators did there."""
+    docs = Docs(site)
+    exported = export(site, lang, fmt, docs)
+    docs.save()
+    counts = exported.counts
+    click.echo(
+        f"Wrote {len(exported.files)} files in {site.display(site.root / 'po' / lang)}/: "
+        f"{counts['translated']} entries translated, {counts['fuzzy']} fuzzy, "
+        f"{counts['untranslated']} not translated"
+        + (f"; {exported.kept} translations kept from the files there" if exported.kept else "")
+        + "."
+    )
+    for path in exported.orphans:
+        click.echo(f"  {path}: its page is gone from English; delete the file")
+    return 0
+
+
+@main.command("import-po")
+@click.argument("lang", metavar="[LANG]", required=False)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="One file, such as po/sv/about.po; otherwise every file of po/LANG/.",
+)
+@with_site
+def import_command(site: Site, lang: str | None, file: Path | None) -> int:
+    """Write the translated, non-fuzzy entries of po/LANG/ into docs/LANG/, and record each
+    section all of whose entries are translated; refuse, writing nothing, on any problem."""
+    if not lang and file is None:
+        raise UsageError("name the language (CODE=sv) or the file (FILE=po/sv/about.po)")
+    docs = Docs(site)
+    imported = import_catalogs(site, lang, file, docs)
+    docs.save()
+    written = sum(imported.written.values())
+    click.echo(
+        f"Imported {imported.files} file{'s' * (imported.files != 1)}: {written} "
+        f"entr{'ies' if written != 1 else 'y'} written into "
+        f"{len(imported.written)} file{'s' * (len(imported.written) != 1)}, "
+        f"{len(imported.marked)} section{'s' * (len(imported.marked) != 1)} marked translated."
+    )
+    for path, count in sorted(imported.written.items()):
+        click.echo(f"  {path}: {count} entr{'ies' if count != 1 else 'y'}")
+    for key in imported.marked:
+        click.echo(f"  marked translated: {key}")
+    for why in imported.unmarked:
+        click.echo(f"  not marked: {why}")
     return 0

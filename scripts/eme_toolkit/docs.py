@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eme_toolkit.cache import PAGE, RECORD, PageCache, cache_file, reader_key
+from eme_toolkit.entries import section_texts
 from eme_toolkit.page import Page, PageError, Reader
 from eme_toolkit.record import BROKEN, Mark, parse_record, record_path
 from eme_toolkit.rendering import Renderer
@@ -42,6 +43,7 @@ class Docs:
         self._ids: dict[tuple[str, str], set[str]] = {}
         self._paths: dict[tuple[str, str], str] = {}
         self._records: dict[str, dict[str, Mark] | PageError] = {}
+        self._previous: dict[tuple[str, str, str], dict[str, str]] = {}
 
     def folder(self, lang: str) -> Path:
         return self.site.docs_dir / lang
@@ -86,6 +88,22 @@ class Docs:
     def save(self) -> None:
         """Keep what was read for the next command (cache.py)."""
         self.cache.save()
+
+    def parse(self, path: Path, text: str) -> Page:
+        """A page's text as it would be read from `path`, not kept."""
+        return self._reader.read(path, text)
+
+    def previous_units(self, name: str, section_id: str, mark: Mark) -> dict[str, str]:
+        """The units' texts of a section as a translation record keeps its English, by key."""
+        key = (name, section_id, mark.digest)
+        if key not in self._previous:
+            try:
+                page = self._reader.read(Path(name), mark.english + "\n")
+            except PageError:
+                page = None
+            section = page.section(section_id) if page else None
+            self._previous[key] = section_texts(name, section) if section else {}
+        return self._previous[key]
 
     def ids(self, lang: str, name: str) -> set[str] | None:
         """Anchors of a page; None if it cannot be read (that is reported on its own)."""

@@ -11,11 +11,17 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from pathlib import Path
 
+from eme_toolkit import entries as units
 from eme_toolkit.check import still_in_english
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.page import Page, PageError, title_text
+from eme_toolkit.record import Mark
 from eme_toolkit.site import Site
+from eme_toolkit.strings import FILE as STRINGS_FILE
+from eme_toolkit.strings import StringsError, read_strings_file
+from eme_toolkit.yamlfile import key_line
 
 # --- status --------------------------------------------------------------------------------
 
@@ -39,6 +45,7 @@ class PageStatus:
     titles: dict[str, str] = field(default_factory=dict)  # id -> English heading
     reasons: dict[str, str] = field(default_factory=dict)  # untranslated id -> why
     missing: bool = False  # no translated page at all: readers see the English one
+    entries: dict[str, int] = field(default_factory=dict)  # what translation tools count
 
     @property
     def untranslated_here(self) -> list[str]:
@@ -53,6 +60,9 @@ class LanguageStatus:
     kind: str
     default: bool
     pages: list[PageStatus]
+    # The entries a translation tool counts (entries.py): every page's units and the site's
+    # own words, translated, fuzzy or untranslated.
+    entries: dict[str, int] = field(default_factory=dict)
 
     def count_pages(self, state: str) -> int:
         return sum(p.state == state for p in self.pages)
@@ -89,6 +99,7 @@ class LanguageStatus:
                 "total": self.total_sections,
                 **{s: self.count_sections(s) for s in STATES},
             },
+            "entries": {"total": sum(self.entries.values()), **self.entries},
             "missing_pages": [p.name for p in self.pages if p.missing],
             "outdated_sections": [
                 f"{p.name}#{sid}"
@@ -160,8 +171,78 @@ def status(site: Site, docs: Docs | None = None) -> list[LanguageStatus]:
                 else UNTRANSLATED
             )
             statuses.append(PageStatus(name, state, sections, titles, reasons))
-        result.append(LanguageStatus(lang.code, lang.name, lang.kind, lang.default, statuses))
+        language = LanguageStatus(lang.code, lang.name, lang.kind, lang.default, statuses)
+        language.entries = _count_entries(site, docs, lang.code, language, english, record)
+        result.append(language)
     return result
+
+
+def language_entries(
+    site: Site,
+    docs: Docs,
+    code: str,
+    language: LanguageStatus,
+    english: dict[str, Page],
+    record: dict[str, Mark],
+) -> dict[str, list[units.Entry]]:
+    """Every entry of a language, by the name of the page (or strings.yml) it belongs to."""
+    pages = docs.pages(code)
+    found: dict[str, list[units.Entry]] = {}
+    for status_of in language.pages:
+        translated = pages.get(status_of.name)
+        found[status_of.name] = units.page_entries(
+            status_of.name,
+            docs.path(site.default.code, status_of.name),
+            english[status_of.name],
+            _translation(language, english[status_of.name], translated),
+            status_of.sections,
+            record,
+            docs.previous_units,
+        )
+    folder = site.docs_dir / site.default.code
+    try:
+        english_strings = read_strings_file(folder / STRINGS_FILE)
+        ours = (
+            english_strings
+            if language.default
+            else read_strings_file(site.docs_dir / code / STRINGS_FILE)
+        )
+    except StringsError:  # reported by check
+        english_strings, ours = {}, {}
+    lines = _key_lines(folder / STRINGS_FILE)
+    entries = units.strings_entries(
+        site.display(folder / STRINGS_FILE), english_strings, lines, ours
+    )
+    if language.default:
+        for entry in entries:
+            entry.target = entry.source
+    found[units.STRINGS_NAME] = entries
+    return found
+
+
+def _translation(
+    language: LanguageStatus, english: Page, translated: Page | PageError | None
+) -> Page | None:
+    if language.default:
+        return english
+    return translated if isinstance(translated, Page) else None
+
+
+def _key_lines(path: Path) -> dict[str, int]:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    return {key: key_line(text, key) for key in read_strings_file(path)} if text else {}
+
+
+def _count_entries(
+    site: Site,
+    docs: Docs,
+    code: str,
+    language: LanguageStatus,
+    english: dict[str, Page],
+    record: dict[str, Mark],
+) -> dict[str, int]:
+    found = language_entries(site, docs, code, language, english, record)
+    return units.counts([entry for entries in found.values() for entry in entries])
 
 
 # --- reports -------------------------------------------------------------------------------
@@ -186,6 +267,12 @@ def format_text(statuses: list[LanguageStatus]) -> str:
         )
         if d["missing_pages"]:
             out.append("  missing pages (shown in English): " + ", ".join(d["missing_pages"]))
+        entries = d["entries"]
+        out.append(
+            f"  entries, as translation tools count them: {entries['translated']}/"
+            f"{entries['total']} translated, {entries['fuzzy']} fuzzy, "
+            f"{entries['untranslated']} not translated"
+        )
         for key in d["outdated_sections"]:
             out.append(
                 f"  outdated: {key} (English changed since it was marked: see "

@@ -35,6 +35,7 @@ STRINGS = (
     "status_outdated_pages",
     "status_all_done",
     "status_help",
+    "status_entries",
 )
 
 
@@ -125,6 +126,8 @@ def body(context: BuildContext) -> str:
                 "sections": f"{st.count_sections(TRANSLATED)}/{st.total_sections}",
                 "outdated": st.count_sections(OUTDATED),
                 "missing": st.count_sections(UNTRANSLATED),
+                # The entries of the language's PO files, as a translation tool counts them.
+                "entries": f"{st.entries.get('translated', 0)}/{sum(st.entries.values())}",
             }
         )
     here_url = build.urls[PAGE]

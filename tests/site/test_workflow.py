@@ -125,6 +125,11 @@ def test_pull_requests_check_translations_without_deploying() -> None:
     workflow = load(WORKFLOW_DIR / "pages.yml")
     test_job = workflow["jobs"]["test"]
     assert "make check FORMAT=github" in runs(test_job), runs(test_job)
+    # The same check covers po/: a translation tool's push is checked like an edit by hand, so
+    # the step must fail the job, whatever came before it.
+    check_step = next(s for s in test_job["steps"] if s.get("run") == "make check FORMAT=github")
+    assert "po/" in check_step.get("name", "") or "tools" in check_step.get("name", "")
+    assert not check_step.get("continue-on-error") and "if" not in check_step
     assert any(
         '>> "$GITHUB_STEP_SUMMARY"' in run and "FORMAT=markdown" in run for run in runs(test_job)
     )

@@ -48,6 +48,7 @@ def test_as_dict_keys_and_counts() -> None:
         "percent",
         "pages",
         "sections",
+        "entries",
         "missing_pages",
         "outdated_sections",
         "untranslated_sections",
