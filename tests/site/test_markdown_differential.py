@@ -283,15 +283,17 @@ def _line_problem(reading: Reading) -> tuple[str, int] | None:
         else:
             problem = "neither an ATX heading nor a setext title over an underline of its level"
         # The words MkDocs renders when the headings pair up, else the reader's own title.
-        word = re.search(r"\w+", reading.built[index].text if paired else section.text)
-        if not problem and word and word[0] not in reading.lines[line - 1].replace("\\", ""):
-            problem = f"without the heading's word {word[0]!r}"
+        # Its first or last word: an abbreviation's title can put other words first.
+        words = re.findall(r"\w+", reading.built[index].text if paired else section.text)
+        held = reading.lines[line - 1].replace("\\", "")
+        if not problem and words and words[0] not in held and words[-1] not in held:
+            problem = f"without the heading's word {words[0]!r}"
         if problem:
             return f"{section} on line {line}: {problem}", line
     return None
 
 
-HTML_THEN_MARKDOWN = re.compile(r"<[a-zA-Z][^>]*>[ \t>]*(?:[-*+:][ \t]+)?(#+)")
+HTML_THEN_MARKDOWN = re.compile(r"<[a-zA-Z][^>]*>[ \t>]*(?:(?:[-*+:]|\d+[.)])[ \t]+)?(#+)")
 FENCE = re.compile(r"(`{3,}|~{3,})")
 
 
