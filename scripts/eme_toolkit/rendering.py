@@ -15,6 +15,7 @@ its other elements and its blocks of indented code.
 from __future__ import annotations
 
 import copy
+import html as html_module
 import json
 import re
 from collections.abc import Callable
@@ -84,8 +85,7 @@ CONTAINER = re.compile(r"^[ \t>]*")
 # marker): never marked. A heading made of one is found by its place among the others instead
 # (see `_place`).
 UNMARKED = re.compile(
-    r"^(?:`{3,}|~{3,}|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[|\*\[|!!!|\?\?\?|\{"
-    r"|(?:[-*+]|\d+[.)])[ \t]*$)|[|<>]"
+    r"^(?:`{3,}|~{3,}|[=-]+[ \t]*$|([-*_])(?:[ \t]*\1){2,}[ \t]*$|\[|\*\[|!!!|\?\?\?|\{)|[|<>]"
 )
 # attr_list's heading attributes at the end of the line: the marker goes before them.
 HEADING_ATTRS = re.compile(r"[ ]+\{:?[ ]*[^}\n ][^\n]*\}[ ]*$")
@@ -117,10 +117,10 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
         content = line[CONTAINER.match(line).end() :]  # type: ignore[union-attr]
         if not line.strip(" \t") and index:
             continue  # Python-Markdown blanks a line of spaces and tabs, but for the first
-        if (  # a quote's empty line or spaces where the text begins, or a line never marked
-            not content.strip()
-            or UNMARKED.search(content)
-            or UNMARKED.match(content.lstrip("-*+:0123456789.) \t"))
+        after_markers = content.lstrip("-*+:0123456789.) \t")
+        if (  # a quote's empty line, spaces where the text begins, a bare list or definition
+            # marker, or a line never marked
+            not after_markers.strip() or UNMARKED.search(content) or UNMARKED.match(after_markers)
         ):
             unmarked[index] = level
             continue
@@ -221,7 +221,7 @@ class _Collector(Treeprocessor):
 
         def stashed(match: re.Match[str]) -> str:
             html = self.md.htmlStash.rawHtmlBlocks[int(match[1])]
-            return HTML_TAG.sub(" ", html) if isinstance(html, str) else " "
+            return html_module.unescape(HTML_TAG.sub(" ", html)) if isinstance(html, str) else " "
 
         return unmark(HTML_PLACEHOLDER_RE.sub(stashed, text))
 
@@ -341,10 +341,12 @@ def _place(
                 i for i in range(previous + 1, following) if candidates_at.get(i) == level
             ]
             word = FIRST_WORD.search(text)
+            holds = re.compile(rf"\b{re.escape(word[0])}\b") if word else None
             with_word = [
                 i
                 for i in candidates
-                if word and word[0] in "\n".join(lines[_fence_start(lines, i, previous) : i + 1])
+                if holds
+                and holds.search("\n".join(lines[_fence_start(lines, i, previous) : i + 1]))
             ]
             candidates = with_word or candidates
             index = candidates[0] if candidates else min(previous + 1, max(len(lines) - 1, 0))

@@ -265,7 +265,7 @@ def _line_problem(reading: Reading) -> tuple[str, int] | None:
         if index and line <= reading.section_lines[index - 1]:
             return f"{section} on line {line}, not below the section before it", line
         text = _content(reading.lines[line - 1])
-        if (after_tag := HTML_THEN_MARKDOWN.match(text)) and min(len(after_tag[1]), 6) == (
+        if (after_tag := HTML_THEN_MARKDOWN.search(text)) and min(len(after_tag[1]), 6) == (
             section.level
         ):
             continue
