@@ -105,12 +105,22 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
     tagged = list(lines)
     unmarked: dict[int, int] = {}
     for index, line in enumerate(lines):
+        following = lines[index + 1] if index + 1 < len(lines) else ""
         if match := ATX.match(line):
             hashes = line.index("#", match.start(), match.end())
             at = hashes + 6 if line[hashes : hashes + 7] == "#" * 7 else match.end()
+            if line.startswith("{", at):
+                # Nothing but an attribute list after the hashes: a marker before it would
+                # take the space it needs, where the line is an underlined heading's title.
+                underlined = UNDERLINE.match(following)
+                unmarked[index] = (
+                    (1 if following.lstrip(" \t>").startswith("=") else 2)
+                    if underlined
+                    else min(line.count("#", hashes, match.end()), 6)
+                )
+                continue
             tagged[index] = line[:at] + marker(index) + line[at:]
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
         if not line or not UNDERLINE.match(following):
             continue
         level = 1 if following.lstrip(" \t>").startswith("=") else 2
