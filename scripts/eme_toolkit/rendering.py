@@ -99,11 +99,11 @@ def unmark(text: str) -> str:
     return MARKER.sub("", text)
 
 
-def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
+def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, set[int]]]:
     """The lines with a marker in each that may hold a heading, and the lines left unmarked
-    that an underline below would make a heading: index -> that heading's level."""
+    that may be a heading's: index -> the levels it may have."""
     tagged = list(lines)
-    unmarked: dict[int, int] = {}
+    unmarked: dict[int, set[int]] = {}
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if match := ATX.match(line):
@@ -112,12 +112,9 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             if line.startswith("{", at):
                 # Nothing but an attribute list after the hashes: a marker before it would
                 # take the space it needs, where the line is an underlined heading's title.
-                underlined = UNDERLINE.match(following)
-                unmarked[index] = (
-                    (1 if following.lstrip(" \t>").startswith("=") else 2)
-                    if underlined
-                    else min(line.count("#", hashes, match.end()), 6)
-                )
+                unmarked[index] = {min(line.count("#", hashes, match.end()), 6)}
+                if UNDERLINE.match(following):  # a heading of the underline's level, maybe
+                    unmarked[index].add(1 if following.lstrip(" \t>").startswith("=") else 2)
                 continue
             tagged[index] = line[:at] + marker(index) + line[at:]
             continue
@@ -132,7 +129,7 @@ def tag_lines(lines: list[str]) -> tuple[list[str], dict[int, int]]:
             # marker, or a line never marked
             not after_markers.strip() or UNMARKED.search(content) or UNMARKED.match(after_markers)
         ):
-            unmarked[index] = level
+            unmarked[index] = {level}
             continue
         attrs = HEADING_ATTRS.search(line)
         end = attrs.start() if attrs else len(line.rstrip())
@@ -322,24 +319,26 @@ FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 FIRST_WORD = re.compile(r"\w+")
 
 
-def _html_headings(lines: list[str]) -> dict[int, int]:
+def _html_headings(lines: list[str]) -> dict[int, set[int]]:
     """The lines where md_in_html may make a heading: index -> its level."""
     found = {}
     for index, line in enumerate(lines):
         if match := HTML_HEADING.search(line):
-            found[index] = int(match[1]) if match[1] else min(len(match[2]), 6)
+            found[index] = {int(match[1]) if match[1] else min(len(match[2]), 6)}
     return found
 
 
 def _place(
-    headings: list[tuple[int, int | None, str]], unmarked: dict[int, int], lines: list[str]
+    headings: list[tuple[int, int | None, str]], unmarked: dict[int, set[int]], lines: list[str]
 ) -> list[int]:
     """The line of each heading (level, marked line or None, text): its marker's, or else,
     between the lines of the headings around it, an unmarked line of its level that may be a
     heading, one that holds the heading's first word first; else the line after the one
     before it. A heading that Python-Markdown makes of a fenced block (a fence right above an
     underline) starts where the fence opens."""
-    candidates_at = {**unmarked, **_html_headings(lines)}
+    candidates_at = unmarked
+    for index, levels in _html_headings(lines).items():
+        candidates_at.setdefault(index, set()).update(levels)
     placed: list[int] = []
     previous = -1
     for position, (level, index, text) in enumerate(headings):
@@ -348,7 +347,7 @@ def _place(
                 (i for _, i, _ in headings[position + 1 :] if i is not None), len(lines)
             )
             candidates = [
-                i for i in range(previous + 1, following) if candidates_at.get(i) == level
+                i for i in range(previous + 1, following) if level in candidates_at.get(i, ())
             ]
             word = FIRST_WORD.search(text)
             holds = re.compile(rf"\b{re.escape(word[0])}\b") if word else None
