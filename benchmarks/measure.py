@@ -53,7 +53,7 @@ def run_child(args: list[str], cwd: Path = ROOT) -> Run:
 
 def build(config: Path, site: Path) -> Run:
     """One strict build, as `make build` runs it."""
-    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config)]
+    args = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config)]
     run = run_child([*args, "-d", str(site)], cwd=config.parent)
     if run.returncode != 0:
         raise CommandFailed(f"strict build of {config} failed:\n{run.output}")

@@ -25,7 +25,7 @@ yaml.load = load
 try:
     if sys.argv[2] == "build":
         from mkdocs.__main__ import cli
-        cli(["build", "--strict", "-q", "-f", sys.argv[1], "-d", sys.argv[3]])
+        cli(["build", "--strict", "-f", sys.argv[1], "-d", sys.argv[3]])
     else:
         from eme_toolkit.cli import main
         main([*sys.argv[2:], "--config", sys.argv[1]])

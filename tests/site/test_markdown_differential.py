@@ -145,7 +145,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     }
     (project / "mkdocs.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", "site"],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", "site"],
         cwd=project,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
