@@ -112,7 +112,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html = html.replace(status_page.MARKER, status_page.body(self.context))
         else:
             html = notices.add_notice(html, page, self.context)
-        return handout.add_source_line(html, head.site_url(config) + page.url, self.context)
+        button = handout.printable(internals.page_name(page.file), self.context)
+        url = head.site_url(config) + page.url
+        return handout.add_source_line(html, url, self.context, button)
 
     @event_priority(-200)  # after static-i18n has set the language selector for the page
     def on_page_context(
@@ -133,6 +135,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         build.alternates[page.url] = links
         context["hreflang_links"] = links
         context["checklist"] = checklist.words(page.content, self.context)
+        context["printable"] = handout.printable(internals.page_name(page.file), self.context)
         return context
 
     @event_priority(-200)  # after static-i18n and the other plugins have finished the page
