@@ -86,6 +86,21 @@ def test_materials_search_worker_works_as_our_worker_expects() -> None:
     assert r".map(r=>/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`)" in text
 
 
+def test_material_looks_for_alternate_links_once_when_the_document_is_ready() -> None:
+    """site.js renames the head's hreflang links for that moment, so that Material fetches no
+    sitemap.xml beside them: its bundle must still query `link[rel=alternate]` (to fetch the
+    sitemaps) from its document$, which a DOMContentLoaded listener feeds, added as the
+    bundle runs, before our scripts."""
+    scripts = internals.MATERIAL / "assets" / "javascripts"
+    (bundle,) = scripts.glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert re.search(r'b\(\(\)=>M\("link\[rel=alternate\]"\)\)', text)
+    assert 'new URL("sitemap.xml",e)' in text
+    assert 'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))' in text
+    base = material_template("base.html")
+    assert base.index("assets/javascripts/bundle.") < base.index("config.extra_javascript")
+
+
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
     """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))

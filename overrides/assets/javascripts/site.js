@@ -1,6 +1,6 @@
 /*
- * The language selector keeps the reader's section, search hears every change of its box, and
- * nothing off the screen takes a Tab stop.
+ * The language selector keeps the reader's section, search hears every change of its box,
+ * nothing off the screen takes a Tab stop, and Material fetches no sitemaps.
  *
  * The selector's links already lead to this page in each language (headings keep their ids
  * across languages), so a link is followed as it is, with the current #section added. Material
@@ -16,6 +16,20 @@
     url.hash = location.hash;
     link.setAttribute("href", url.href);
   }
+
+  // Material fetches sitemap.xml beside each <link rel=alternate> of the head once the
+  // document is ready, to map its selector's links to the same page in another language: one
+  // request per link (x-default's, the default language's address, a second time), and one
+  // to another origin when the site is served elsewhere than its site_url (a preview, a fork),
+  // which the browser refuses with an error on every page. The selector's links already lead
+  // to the same page, so Material is shown no alternates: they are renamed for the moment its
+  // DOMContentLoaded listener (added before this script's) looks for them, and are back before
+  // any other script runs. Search engines read them as the HTML has them.
+  var alternates = document.querySelectorAll('link[rel="alternate"][hreflang]');
+  alternates.forEach(function (link) { link.setAttribute("rel", "eme-alternate"); });
+  document.addEventListener("DOMContentLoaded", function () {
+    alternates.forEach(function (link) { link.setAttribute("rel", "alternate"); });
+  }, { once: true });
 
   var current = document.documentElement.lang;
   document.querySelectorAll(".md-select__link[hreflang]").forEach(function (link) {
