@@ -20,6 +20,7 @@ from eme_toolkit import (
     checklist,
     handout,
     head,
+    header,
     internals,
     not_found,
     notices,
@@ -146,6 +147,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         sitemaps.write_page_sitemap(Path(config.site_dir), page.url, links, base)
         # The article as the reader gets it, tag listings (rendered last by Material) included.
         output = handout.mark_links(output, base + page.url)
+        output = header.with_short_name(output, self.context)
         return search.point_at_language(output, page.url, build.code, site, page.file.src_uri)
 
     def on_template_context(
@@ -170,7 +172,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     ) -> str:
         if template_name != not_found.TEMPLATE:
             return output_content
-        output = not_found.with_search(output_content)
+        output = header.with_short_name(not_found.with_search(output_content), self.context)
         if self.context.current.code == self.context.site.default.code:
             self.context.not_found_page = output
         return output

@@ -101,6 +101,16 @@ def test_material_looks_for_alternate_links_once_when_the_document_is_ready() ->
     assert base.index("assets/javascripts/bundle.") < base.index("config.extra_javascript")
 
 
+def test_materials_header_shows_the_site_name_where_header_py_adds_the_short_one() -> None:
+    found = internals.HEADER_SITE_NAME.search(material_template("partials/header.html"))
+    assert found and found[2] == "{{ config.site_name }}"
+    html = '<div class="md-header__topic">\n  <span class="md-ellipsis">\n    A &amp; B\n  </span>'
+    changed = internals.replace_header_site_name(html + html, lambda name: f"<b>{name}</b>")
+    assert changed == (
+        '<div class="md-header__topic">\n  <span class="md-ellipsis"><b>A &amp; B</b></span>' + html
+    )
+
+
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
     """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))
