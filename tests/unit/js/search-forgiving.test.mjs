@@ -273,3 +273,21 @@ describe("ranking by what sections hold", () => {
     assert.equal(found[0], "practice/#hours", found);
   });
 });
+
+describe("words of the text as they stand", () => {
+  const DOCS = [
+    { location: "a/", title: "Profession-focused groups", text: "<p>Weekly.</p>" },
+    { location: "b/", title: "Constructor", text: "<p>A constructor of budgets.</p>" },
+  ];
+
+  test("a hyphenated word is suggested as written", async () => {
+    const { search } = await searchOf("en", DOCS, { suggest: true });
+    assert.deepEqual((await search("professionf")).suggest, ["profession-focused"]);
+  });
+
+  test("a word named like an object property is one of the reader's words", async () => {
+    const { search } = await searchOf("en", DOCS);
+    const [item] = (await search("constructor toString")).items.flat();
+    assert.deepEqual({ ...item.terms }, { constructor: true, toString: false });
+  });
+});

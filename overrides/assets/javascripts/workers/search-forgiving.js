@@ -142,9 +142,10 @@
     if (!stem || stem.stemOnly) return stem;
     var step = function (token) {
       var word = token.toString();
+      var written = token.metadata.written || word;
       return forms(word).map(function (term) {
         var known = termWords[term] || (termWords[term] = []);
-        if (known.indexOf(word) < 0) known.push(word);
+        if (known.indexOf(written) < 0) known.push(written);
         sortedTerms = null;
         return token.clone(function () { return term; });
       });
@@ -180,8 +181,12 @@
       function close() {
         if (run.length > 1) {
           var word = run.map(String).join("");
+          // As written, for a suggestion to show: "profession-focused".
+          var written = input.slice(span(run[0])[0], span(run[run.length - 1])[1]).toLowerCase();
           run.forEach(function (token) {
-            joined.push(token.clone(function () { return word; }));
+            var whole = token.clone(function () { return word; });
+            whole.metadata = Object.assign({}, token.metadata, { written: written });
+            joined.push(whole);
           });
         }
       }
@@ -441,10 +446,10 @@
       var group = groups[word.group] || (groups[word.group] = { typed: word.typed, grade: 0 });
       group.grade = Math.max(group.grade, best);
     });
-    var judged = { missing: 0, grade: 0, terms: {} };
+    var judged = { missing: 0, grade: 0, terms: table() };
     groups.forEach(function (group) {
       var holds = group.grade < NOWHERE;
-      judged.terms[group.typed] = judged.terms[group.typed] || holds;
+      judged.terms[group.typed] = Boolean(judged.terms[group.typed]) || holds;
       if (holds) judged.grade += group.grade;
       else judged.missing += 1;
     });
@@ -484,7 +489,11 @@
       pages.get(page).push(item);
     });
     var ranked = { items: Array.from(pages.values()) };
-    if (result.suggest) ranked.suggest = result.suggest.map(asWord);
+    if (result.suggest) {
+      ranked.suggest = result.suggest.map(asWord).filter(function (word, i, all) {
+        return all.indexOf(word) === i;
+      });
+    }
     return ranked;
   }
 
@@ -492,7 +501,7 @@
   function asWord(term) {
     var start = typing.toLowerCase();
     var matching = (termWords[term] || []).filter(function (word) {
-      return word.indexOf(start) === 0;
+      return word.replace(/-/g, "").indexOf(start.replace(/-/g, "")) === 0;
     });
     matching.sort(function (a, b) { return a.length - b.length; });
     return matching.length ? matching[0] : start;
