@@ -53,6 +53,8 @@ ENGLISH = [
     Query("jobseekers", "peer-groups/", "joined", "job-seekers"),
     Query("job seeking immigrants", "peer-groups/#target-group", "hyphenated", "job-seeking"),
     Query("peer-groups", "peer-groups/#developer", "hyphenated", "peer groups"),
+    Query("peergroups", "peer-groups/#developer", "joined", "peer groups"),
+    Query("jobapplications", "peer-groups/#outcomes", "joined", "job applications"),
     # Words near the name of a tag (the tags are skills development, empowerment, method and
     # peer groups): the sections holding them, not the Tags page.
     Query("developments", "peer-groups/#developer", "near a tag", "developed"),
@@ -121,6 +123,7 @@ ADDED = [
     Query("working life", "peer-groups/#nutshell", "hyphenated", "working-life"),
     Query("workinglife", "peer-groups/#nutshell", "joined", "working-life"),
     Query("jobseekers", "peer-groups/", "joined", "job-seekers"),
+    Query("peergroups", "peer-groups/#developer", "joined", "peer groups"),
 ]
 
 

@@ -291,3 +291,15 @@ describe("words of the text as they stand", () => {
     assert.deepEqual({ ...item.terms }, { constructor: true, toString: false });
   });
 });
+
+describe("words typed as one", () => {
+  test("that the text writes apart are found as its two words", async () => {
+    const { search } = await searchOf("en", EN);
+    const found = locations(await search("peergroups"));
+    assert.equal(found[0], "practice/", found);
+    const [item] = (await search("Careercounsellor")).items.flat();
+    assert.equal(item.location, "practice/#counsellor");
+    assert.deepEqual({ ...item.terms }, { Careercounsellor: true });
+    assert.deepEqual(locations(await search("peerxqzv")), []);
+  });
+});

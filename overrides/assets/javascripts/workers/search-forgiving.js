@@ -353,6 +353,25 @@
     return { word: typed, base: base, typed: typed + "*", found: found, typo: fuzzy };
   }
 
+  // A word typed as one that the text writes as two ("peergroups" for "peer groups"), not a
+  // word of the text itself: its two words, if it is a word of the text followed by the
+  // beginning of another, each looked up, as the other way (`variant`) of holding the word
+  // typed (see judge). None otherwise.
+  function apart(word) {
+    var typed = fold(word.word);
+    if (termWords[typed] || word.presence) return [];
+    for (var i = HEAD_LETTERS; i <= typed.length - HEAD_LETTERS; i++) {
+      if (termWords[typed.slice(0, i)] && beginsATerm(typed.slice(i))) {
+        return [word.word.slice(0, i), word.word.slice(i)].map(function (part) {
+          var split = Object.assign({}, word, { word: part, variant: 1, optional: isStopWord(part) });
+          split.look = lookUp(split);
+          return split;
+        });
+      }
+    }
+    return [];
+  }
+
   // The one lunr query of a query: each word's terms, all optional unless the reader required
   // the word (+word, or in quotes: then its base only) or excluded it (-word). Each term carries
   // a modifier (+, -, ^1), so Material adds no wildcard of its own.
@@ -443,8 +462,11 @@
           if (best > AS_TYPED) best = Math.min(best, grade(textWord, word.look));
         });
       });
-      var group = groups[word.group] || (groups[word.group] = { typed: word.typed, grade: 0 });
-      group.grade = Math.max(group.grade, best);
+      // A word typed is held as well as the worst of its words, in the better of its ways.
+      var group = groups[word.group] || (groups[word.group] = { typed: word.typed, ways: [] });
+      var way = word.variant || 0;
+      group.ways[way] = Math.max(group.ways[way] || 0, best);
+      group.grade = Math.min.apply(null, group.ways.filter(function (g) { return g !== undefined; }));
     });
     var judged = { missing: 0, grade: 0, terms: table() };
     groups.forEach(function (group) {
@@ -528,8 +550,12 @@
     remember: remember,
     ask: function (query) {
       typing = query.split(separator).pop() || "";
-      var words = parse(query);
-      words.forEach(function (word) { word.look = lookUp(word); });
+      var words = [];
+      parse(query).forEach(function (word) {
+        word.look = lookUp(word);
+        var parts = apart(word);
+        words = words.concat(word.look.found.length || !parts.length ? [word] : [], parts);
+      });
       return {
         query: lunrQuery(words),
         answer: function (result) { return rank(result, words); },
