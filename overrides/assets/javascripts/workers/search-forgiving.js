@@ -350,7 +350,7 @@
       if (!found.length) found = neighbours(typed);
     }
     var fuzzy = found.length > 0 && !/\*$/.test(found[0]);
-    return { word: typed, base: base, typed: typed + "*", found: found, typo: fuzzy };
+    return { word: typed, base: base, typed: typed + "*", found: found, typo: fuzzy, graded: table() };
   }
 
   // A word typed as one that the text writes as two ("peergroups" for "peer groups"), not a
@@ -457,10 +457,14 @@
       if (word.optional || word.presence === "-") return;
       var names = word.field ? [word.field] : ["title", "text", "tags"];
       var best = NOWHERE;
+      var graded = word.look.graded; // the text's words graded for this query so far
       names.forEach(function (name) {
-        fields[name].forEach(function (textWord) {
-          if (best > AS_TYPED) best = Math.min(best, grade(textWord, word.look));
-        });
+        var list = fields[name];
+        for (var i = 0; i < list.length && best > AS_TYPED; i++) {
+          var known = graded[list[i]];
+          if (known === undefined) known = graded[list[i]] = grade(list[i], word.look);
+          if (known < best) best = known;
+        }
       });
       // A word typed is held as well as the worst of its words, in the better of its ways.
       var group = groups[word.group] || (groups[word.group] = { typed: word.typed, ways: [] });
