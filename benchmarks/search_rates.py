@@ -20,7 +20,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from playwright.sync_api import Page
@@ -98,6 +98,7 @@ class Rates:
     tags_first: int = 0
     misses: list[str] | None = None
     wrong: list[str] | None = None
+    kinds: dict[str, list[int]] = field(default_factory=dict)  # kind -> [hits, queries]
 
 
 def measure(page: Page, base: str, lang: str, site: Site, details: bool) -> Rates:
@@ -118,8 +119,11 @@ def measure(page: Page, base: str, lang: str, site: Site, details: bool) -> Rate
     for query in search_queries.queries(lang):
         links = listed(query.typed)
         rates.queries += 1
+        kind = rates.kinds.setdefault(query.kind, [0, 0])
+        kind[1] += 1
         if query.section in links:
             rates.hits += 1
+            kind[0] += 1
         else:
             rates.misses.append(f"{query.typed!r} ({query.kind}) -> {query.section}")
         if links and links[0] == "tags/":
@@ -145,6 +149,12 @@ def table(rows: list[Rates]) -> str:
             f"| {r.ranked}/{r.rankings} ({100 * r.ranked / max(r.rankings, 1):.0f} %) "
             f"| {r.tags_first}/{r.queries} |"
         )
+    kinds = sorted({kind for r in rows for kind in r.kinds})
+    lines += ["", "| kind | " + " | ".join(r.lang for r in rows) + " |"]
+    lines.append("| --- |" + " --- |" * len(rows))
+    for kind in kinds:
+        cells = ["{}/{}".format(*r.kinds[kind]) if kind in r.kinds else "–" for r in rows]
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
