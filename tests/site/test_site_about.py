@@ -56,7 +56,7 @@ def test_the_editors_guide_is_a_link_to_the_file_in_the_repository(built_site, l
     assert base and base.startswith("https://github.com/")
     link = f'<a href="{base}CONTRIBUTING.md"'
     assert link in html and (ROOT / "CONTRIBUTING.md").is_file()
-    assert re.search(re.escape(link) + r"[^>]*><code>CONTRIBUTING\.md</code></a>", html)
+    assert re.search(re.escape(link) + r"[^>]*>CONTRIBUTING\.md</a>", html)
     assert "repository:" not in html
 
 
