@@ -122,7 +122,7 @@ def test_search_by_keyboard_alone(reader: Reader, site: Site, lang: str, query: 
     with reader.page.expect_navigation():
         reader.page.keyboard.press("Enter")
 
-    # Material adds ?h=<words> to a result's address for highlighting.
+    # The same page, whatever section its address names.
     def page_of(url: str) -> str:
         return url.split("#")[0].split("?")[0]
 

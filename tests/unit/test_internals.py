@@ -111,6 +111,26 @@ def test_materials_header_shows_the_site_name_where_header_py_adds_the_short_one
     )
 
 
+def test_materials_search_worker_highlights_positions_as_our_worker_expects() -> None:
+    """What search-forgiving.js relies on in how Material's worker tokenizes and highlights: each
+    token's position is `block << 20 | index` into lunr.tokenizer.table, whose entries are
+    `start << 12 | length << 2 | type` (a hyphenated word is joined from its parts' places);
+    each position lunr's matchData gives, for any term, is wrapped in <mark> (so it must be
+    given once); and each result's `terms` come from lunr's matched terms."""
+    workers = internals.MATERIAL / "assets" / "javascripts" / "workers"
+    (worker,) = workers.glob("search.*.min.js")
+    text = worker.read_text(encoding="utf-8")
+    assert "let i=lunr.tokenizer.table" in text and "lunr.tokenizer.table=[]" in text
+    assert re.search(r"\{position:\w<<20\|\w\[\w\]\.length-1\}", text)
+    assert re.search(r"\w\[\w\]\.push\(\w\+\w<<12\|\w-\w<<2\|", text)
+    assert re.search(
+        r"Object\.values\(\w\.metadata\)\)typeof \w\[\w\]!=\"undefined\"&&"
+        r"\w\.push\(\.\.\.\w\[\w\]\.position\)",
+        text,
+    )
+    assert '"<mark>"' in text and '"</mark>"' in text
+
+
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
     """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))
