@@ -215,6 +215,36 @@ def browser(playwright: Playwright, devtools_port: int) -> Iterator[Browser]:
     launched.close()
 
 
+# Counts the queries the page sends Material's search worker and the results it gets back
+# (Material's message types: 2 a query, 3 its results), so that a test can wait for the
+# results of the query it typed however long a busy machine takes to answer.
+COUNT_SEARCHES = """(() => {
+  const Base = window.Worker;
+  const seen = (window.__emeSearch = {asked: 0, answered: 0, last: null, since: 0});
+  window.Worker = class extends Base {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3) { seen.answered += 1; seen.since += 1; }
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) {
+        seen.asked += 1; seen.last = message.data; seen.since = 0;
+      }
+      return super.postMessage(message, ...rest);
+    }
+  };
+})()"""
+
+# The results of `typed` are in: every query was answered, or (a query asked while the index
+# still loads is replaced by the next) the last one was.
+ANSWERED = """(typed) => {
+  const seen = window.__emeSearch;
+  return seen.last === typed && (seen.answered >= seen.asked || seen.since > 0);
+}"""
+
+
 @dataclass
 class Reader:
     """A browser tab with every request and console error it caused."""
@@ -251,6 +281,10 @@ class Reader:
             query = query[-typed:]
         self.page.keyboard.type(query, delay=delay)
 
+    def answered(self, typed: str) -> None:
+        """Wait until Material's worker has answered the query `typed`."""
+        self.page.wait_for_function(ANSWERED, arg=typed, timeout=30_000)
+
     def result_links(self) -> list[str]:
         return self.page.eval_on_selector_all(
             ".md-search-result__link", "links => links.map(a => a.href)"
@@ -262,6 +296,7 @@ def reader(browser: Browser, site: Site) -> Iterator[Reader]:
     context = browser.new_context()
     page = context.new_page()
     page.set_default_timeout(10_000)
+    page.add_init_script(COUNT_SEARCHES)
     found = Reader(page, site)
     page.on("request", lambda request: found.requests.append(request.url))
 

@@ -45,9 +45,10 @@ SETTLED = """() => new Promise(resolve => {
 
 
 def search_settled(reader: Reader, typed: str) -> None:
-    """Type a query and wait until the result list has not changed for 300 ms: the whole
-    query's results."""
+    """Type a query, wait for the worker's answer to it, then until the result list has not
+    changed for 300 ms: the whole query's results."""
     reader.search(typed, whole=True)
+    reader.answered(typed)
     reader.page.locator(".md-search-result__meta").wait_for()
     reader.page.evaluate(SETTLED)
 
