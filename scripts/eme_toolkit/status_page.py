@@ -6,6 +6,8 @@ template overrides/partials/eme/status.html, in place of a marker comment.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -32,6 +34,7 @@ STRINGS = (
     "status_in_progress",
     "status_details",
     "status_missing_pages",
+    "status_partial_pages",
     "status_outdated_pages",
     "status_all_done",
     "status_help",
@@ -112,15 +115,19 @@ def body(context: BuildContext) -> str:
     s = context.strings(lang, STRINGS)
     here = site.language(lang)
     assert here is not None and build.env is not None
-    kinds = {"complete": s["status_complete"], "in progress": s["status_in_progress"]}
+    marks = context.marks(lang)
+    kinds = {"complete": "status_complete", "in progress": "status_in_progress"}
     rows = []
     for language in site.languages:
         st = context.statuses[language.code]
+        kind = "status_original" if language.default else kinds[language.kind]
         rows.append(
             {
                 "code": language.code,
                 "name": language.name,
-                "kind": s["status_original"] if language.default else kinds[language.kind],
+                "dir": context.directions.get(language.code, "ltr"),
+                "kind": s[kind],
+                "kind_mark": marks.get(kind),
                 "percent": st.percent,
                 "pages": f"{st.count_pages(TRANSLATED)}/{len(st.pages)}",
                 "sections": f"{st.count_sections(TRANSLATED)}/{st.total_sections}",
@@ -132,11 +139,16 @@ def body(context: BuildContext) -> str:
         )
     here_url = build.urls[PAGE]
 
-    def pages(state: str) -> list[dict[str, str | None]]:
+    def pages(state: str, partly: bool = False) -> list[dict[str, Any]]:
         return [
-            {"title": page_title(context, lang, p.name), "href": build.link(p.name, here_url)}
+            {
+                "title": page_title(context, lang, p.name),
+                "href": build.link(p.name, here_url),
+                # A title still in English: marked as such on another language's page.
+                "mark": context.english(lang) if p.missing else None,
+            }
             for p in context.statuses[lang].pages
-            if p.state == state
+            if p.state == state and p.partly == partly
         ]
 
     help_name, _, help_anchor = site.help_page.partition("#")
@@ -144,8 +156,11 @@ def body(context: BuildContext) -> str:
         s=s,
         rows=rows,
         here=here.name,
+        here_lang=lang,
         missing=pages(UNTRANSLATED),
+        partly=pages(UNTRANSLATED, partly=True),
         outdated=pages(OUTDATED),
+        marks=marks,
         help_href=build.link(help_name, here_url, help_anchor),
     )
 
