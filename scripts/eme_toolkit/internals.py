@@ -72,9 +72,13 @@ def material_keys() -> tuple[str, ...]:
     return tuple(key for key in keys if key not in ("language", "direction"))
 
 
-def material_english_words(keys: tuple[str, ...]) -> dict[str, str]:
-    """Material's English interface words of `keys`, read from its English template."""
-    text = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
+def material_english_words(keys: tuple[str, ...], code: str = "en") -> dict[str, str]:
+    """Material's interface words of `keys`, read from its template of language `code`
+    (English by default); {} for a language Material does not translate."""
+    path = MATERIAL / "partials" / "languages" / f"{code}.html"
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
     found = {
         key: json.loads(value)
         for key, value in re.findall(r'^\s*"([\w.]+)":\s*("(?:[^"\\]|\\.)*")', text, re.MULTILINE)

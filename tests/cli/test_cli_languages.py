@@ -137,9 +137,11 @@ def test_remove_language_refuses_to_lose_translated_settings_unless_forced(
     before = config.read_text(encoding="utf-8")
     assert run_cli(config, "add-language", "sv", "--name", "Svenska").returncode == 0
     text = config.read_text(encoding="utf-8")
-    edited = text.replace("            Home: Home\n", "            Home: Hem\n")
+    head, home, tail = text.rpartition("            Home: Home\n")  # in Swedish's entry, the last
+    edited = head + "            Home: Hem\n" + tail
     assert edited != text
     config.write_text(edited, encoding="utf-8")
+    assert home and text.rindex("- locale: sv") < len(head)
     line = edited.splitlines().index("        - locale: sv") + 1
     result = run_cli(config, "remove-language", "sv")
     assert result.returncode == 2

@@ -9,7 +9,7 @@ import pytest
 from conftest import COMPLETE, DEFAULT, DOCS, LANGUAGES, SITE, nav_title, read_page
 from html_text import article_text, interface_words, normalise
 
-from eme_toolkit import theme_words
+from eme_toolkit import internals, theme_words
 from eme_toolkit.page import title_text
 from eme_toolkit.site import plugin_entry
 from eme_toolkit.strings import load_strings, read_strings_file
@@ -111,12 +111,13 @@ def still_english(lang: str) -> set[str]:
     and sections it has not translated, as menus and the window's title show them."""
     english_strings = load_strings(DOCS, DEFAULT, DEFAULT)
     ours = load_strings(DOCS, lang, DEFAULT)
-    words = {normalise(v) for k, v in ours.items() if english_strings.get(k) == v}
-    words |= set(theme_words.english_words().values()) & set(ours.values())
     entry = next(e for e in internals_languages() if e.get("locale") == lang)
+    site_name = str(entry.get("site_name") or SITE.settings.get("site_name"))
+    words = {normalise(v) for k, v in ours.items() if english_strings.get(k) == v}
+    words |= {f"{word} - {site_name}" for word in words}  # the window's title
+    words |= set(theme_words.english_words().values()) & set(ours.values())
     english_entry = _texts({k: v for k, v in SITE.settings.items() if k != "plugins"})
     words |= _texts(entry) & (english_entry | {str(k) for k in entry.get("nav_translations", {})})
-    site_name = str(entry.get("site_name") or SITE.settings.get("site_name"))
     for path in (DOCS / DEFAULT).rglob("*.md"):
         name = path.relative_to(DOCS / DEFAULT)
         translated = (
@@ -145,6 +146,11 @@ def test_no_interface_words_of_english_on_other_languages_pages(
     language. Only the selector's language names read the same on every page; a language in
     progress may still show what its sources still have in English (`still_english`)."""
     names = {language.name for language in SITE.languages}
+    # Material's own words that the language writes as English does ("Navigation" in Swedish).
+    keys = internals.material_keys()
+    english_words = internals.material_english_words(keys)
+    ours = internals.material_english_words(keys, lang)
+    names |= {word for key, word in english_words.items() if ours.get(key) == word}
     if lang not in COMPLETE:
         names |= still_english(lang)
     folder = built_site / SITE.folder(DEFAULT)
