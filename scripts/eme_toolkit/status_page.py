@@ -69,7 +69,9 @@ def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
                 "translation status page: rename this page"
             )
     title = context.strings(build.code, STRINGS)["status_title"]
-    page = File.generated(config, generated_uri(build.code), content=markdown(title))
+    english = "status_title" in context.untranslated(build.code)
+    mark = context.english(build.code) if english else None
+    page = File.generated(config, generated_uri(build.code), content=markdown(title, mark))
     # The default language lives at the site root, as the i18n plugin places its pages.
     page.dest_uri = File.generated(config, src_uri(build.code, default), content="").dest_uri
     page.url = url(config, build.code, default)
@@ -77,13 +79,15 @@ def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
     files.append(page)
 
 
-def markdown(title: str) -> str:
+def markdown(title: str, mark: dict[str, str] | None = None) -> str:
+    """The page's Markdown: its title, marked with `mark` (lang and dir) when still English."""
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     escaped = title.replace("<", "&lt;").replace("{", "&#123;")
+    attrs = f' lang="{mark["lang"]}" dir="{mark["dir"]}"' if mark else ""
     # Editors reach the page from the footer and About; readers' search leaves it out.
     return (
         f"---\ntitle: {quoted}\nsearch:\n  exclude: true\n---\n\n"
-        f"# {escaped} {{ #status }}\n\n{MARKER}\n"
+        f"# {escaped} {{ #status{attrs} }}\n\n{MARKER}\n"
     )
 
 

@@ -190,6 +190,7 @@ def test_a_right_to_left_language_sets_every_english_block_left_to_right(
     assert f'into <bdi lang="{code}">{name}</bdi> yet' in about
     assert f'<bdi dir="ltr">http://127.0.0.1:8000/{code}/about/</bdi>' in about
     status = (site / code / "status" / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'<h1 dir="ltr" id="status" lang="en">Translation status', status)
     assert (
         f'<bdi lang="{code}" dir="rtl">{name}</bdi> <bdi lang="en" dir="ltr">(in progress)</bdi>'
         in status

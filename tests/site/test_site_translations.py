@@ -107,8 +107,9 @@ def _texts(value: object) -> set[str]:
 def still_english(lang: str) -> set[str]:
     """What a language in progress may still show in English, as its sources have it: its
     strings and its entry in mkdocs.yml still the English text (the theme's words too, for a
-    language Material does not translate), and the titles and headings of the English pages
-    and sections it has not translated, as menus and the window's title show them."""
+    language Material does not translate), and the titles, headings and tags of the English
+    pages and sections it has not translated, as menus, the tags page and the window's title
+    show them."""
     english_strings = load_strings(DOCS, DEFAULT, DEFAULT)
     ours = load_strings(DOCS, lang, DEFAULT)
     entry = next(e for e in internals_languages() if e.get("locale") == lang)
@@ -125,7 +126,9 @@ def still_english(lang: str) -> set[str]:
         )
         page = read_page(path)
         title = page.front_matter.get("title")
+        tags = page.front_matter.get("tags") or []
         titles = [title_text(s.title) for s in page.sections] + ([title] if title else [])
+        titles += [str(tag) for tag in tags]  # the tags page lists them
         for text in titles:
             if text not in translated:
                 words |= {normalise(text), normalise(f"{text} - {site_name}")}
