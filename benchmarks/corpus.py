@@ -218,6 +218,11 @@ def i18n_config(
         if _plugin_name(entry) == "eme-toolkit":
             # Every language of a corpus is whole and in step with English.
             entry["eme-toolkit"]["translations"] = dict.fromkeys(languages, "complete")
+            # Print buttons on the pages a corpus has: its practices replace the practice.
+            printable = entry["eme-toolkit"].get("print_button", [])
+            entry["eme-toolkit"]["print_button"] = [
+                name for name in printable if (docs / languages[0] / name).is_file()
+            ]
     return cfg
 
 

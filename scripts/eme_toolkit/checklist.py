@@ -14,7 +14,7 @@ import re
 
 from eme_toolkit.context import BuildContext
 
-KEYS = ("checklist_clear",)
+KEYS = ("checklist_clear", "checklist_cleared", "checklist_undo", "checklist_restored")
 # An item's box and its words, up to a block inside the item (a nested list) or its end.
 TASK_ITEM = re.compile(
     r'(<li class="(?:[^"]* )?task-list-item(?: [^"]*)?"[^>]*>(?:\s*<p>)?)'

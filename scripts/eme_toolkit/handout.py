@@ -9,6 +9,9 @@
   in the reader's language (`print_source` in docs/<lang>/strings.yml), kept out of the search
   index (Material's search skips data-search-exclude).
 Both are in the built HTML, so a page prints the same without JavaScript.
+- The pages that the plugin's print_button option names get a Print button under that line,
+  in the reader's language (`print_button`), which overrides/assets/javascripts/print.js shows
+  and the print leaves out; without scripts it stays hidden (the browser's own menu prints).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ from eme_toolkit import internals
 from eme_toolkit.context import BuildContext
 
 STRINGS = ("print_source",)
+PRINT_STRINGS = ("print_button",)
+PRINT_TEMPLATE = "partials/eme/print.html"
 LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
 HREF = re.compile(r'\shref="([^"]*)"')
 TAG = re.compile(r"<[^>]+>")
@@ -62,9 +67,14 @@ def source_line(template: str, page_url: str, language: str) -> str:
     return template.replace("{address}", readable(page_url)).replace("{language}", language)
 
 
-def add_source_line(html: str, page_url: str, context: BuildContext) -> str:
+def printable(name: str, context: BuildContext) -> bool:
+    """Whether page `name` (its file name in its language's folder) has a Print button."""
+    return name in context.site.print_pages
+
+
+def add_source_line(html: str, page_url: str, context: BuildContext, button: bool = False) -> str:
     """The page's content with its print-only line under its title (Material puts a title of
-    its own above a content that has none)."""
+    its own above a content that has none), and the Print button below it if `button`."""
     code = context.current.code
     language = context.site.language(code)
     assert language is not None
@@ -82,6 +92,12 @@ def add_source_line(html: str, page_url: str, context: BuildContext) -> str:
         for piece in re.split(r"(\{address\}|\{language\})", template)
     )
     shown = f'<p class="eme-print-source" data-search-exclude{attrs}>{line}</p>'
+    if button:
+        env = context.current.env
+        assert env is not None
+        words = context.strings(code, PRINT_STRINGS)["print_button"]
+        mark = context.marks(code).get("print_button")  # still English: marked so
+        shown += env.get_template(PRINT_TEMPLATE).render(words=words, mark=mark)
     head, closing, rest = html.partition("</h1>")
     if not closing:
         return shown + html

@@ -55,6 +55,17 @@ def lunr_supports(code: str) -> bool:
     return code == "en" or (LUNR / f"lunr.{code}.min.js").is_file()
 
 
+# Material's header (partials/header.html) shows the site's name in its first topic.
+HEADER_SITE_NAME = re.compile(
+    r'(<div class="md-header__topic">\s*<span class="md-ellipsis">)\s*(.*?)\s*(</span>)', re.S
+)
+
+
+def replace_header_site_name(html: str, change: Callable[[str], str]) -> str:
+    """The page with the site's name in its header (HTML, as Material wrote it) changed."""
+    return HEADER_SITE_NAME.sub(lambda m: m[1] + change(m[2]) + m[3], html, count=1)
+
+
 def read_config(html: str, where: str) -> dict[str, Any]:
     """The page's __config: the settings Material's JavaScript reads."""
     return templates.read_json_script(html, CONFIG_SCRIPT, where)

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
-from eme_toolkit import direction, internals, search, templates
+from eme_toolkit import direction, header, internals, search, templates
 from eme_toolkit.context import BuildContext
 
 TEMPLATE = "404.html"
@@ -76,6 +76,7 @@ def languages(
                 "text": words["not_found_text"],
                 "nav": words["not_found_nav"],
                 "site_name": entry.get("site_name") or site_name,
+                "site_name_short": header.short_name(context, lang.code),
                 "links": [
                     {"title": translate.get(title, title), "href": root + page_url(target)}
                     for title, target in top_level

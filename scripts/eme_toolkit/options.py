@@ -32,6 +32,10 @@ class ToolkitConfig(base.Config):
     help_page = c.Type(str, default="about.md#translate")
     """Page and section that tells readers how to contribute a translation (notices link it)."""
 
+    print_button = c.ListOfItems(c.Type(str), default=[])
+    """Pages (file names, the same in every language's folder) that show a Print button under
+    their title, in the reader's language."""
+
     build_only = c.Type(str, default="")
     """Language codes, comma-separated, to build besides the default language; empty: all.
     `make serve LANGUAGES=fi` sets it, so that a translator's edits show fast."""

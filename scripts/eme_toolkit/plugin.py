@@ -21,6 +21,7 @@ from eme_toolkit import (
     direction,
     handout,
     head,
+    header,
     internals,
     not_found,
     notices,
@@ -120,7 +121,9 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html = html.replace(status_page.MARKER, status_page.body(self.context))
         else:
             html = notices.add_notice(html, page, self.context)
-        return handout.add_source_line(html, head.site_url(config) + page.url, self.context)
+        button = handout.printable(internals.page_name(page.file), self.context)
+        url = head.site_url(config) + page.url
+        return handout.add_source_line(html, url, self.context, button)
 
     @event_priority(-200)  # after static-i18n has set the language selector for the page
     def on_page_context(
@@ -141,6 +144,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         build.alternates[page.url] = links
         context["hreflang_links"] = links
         context["checklist"] = checklist.words(page.content, self.context)
+        context["printable"] = handout.printable(internals.page_name(page.file), self.context)
         return context
 
     @event_priority(-200)  # after static-i18n and the other plugins have finished the page
@@ -152,6 +156,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         # The article as the reader gets it, tag listings (rendered last by Material) included.
         output = handout.mark_links(output, base + page.url)
         output = direction.mark_page(output, self.context.directions[build.code])
+        output = header.with_short_name(output, self.context)
         return search.point_at_language(output, page.url, build.code, site, page.file.src_uri)
 
     def on_template_context(
@@ -176,7 +181,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
     ) -> str:
         if template_name != not_found.TEMPLATE:
             return output_content
-        output = not_found.with_search(output_content)
+        output = header.with_short_name(not_found.with_search(output_content), self.context)
         output = direction.mark_page(output, self.context.directions[self.context.current.code])
         if self.context.current.code == self.context.site.default.code:
             self.context.not_found_page = output

@@ -45,6 +45,7 @@ class Site:
     keep_in_english: list[str] = field(default_factory=list)
     nav_titles: list[str] = field(default_factory=list)
     help_page: str = "about.md#translate"
+    print_pages: list[str] = field(default_factory=list)  # pages with a Print button
     config_text: str = ""  # mkdocs.yml as read, for the lines that messages name
     markdown: MarkdownSettings = field(default_factory=lambda: MarkdownSettings([]))
     settings: dict[str, Any] = field(default_factory=dict)  # mkdocs.yml parsed (CLI only)
@@ -154,9 +155,28 @@ def make_site(
         list(options.keep_in_english),
         nav_titles(nav),
         options.help_page,
+        print_button(options, config_path, docs_dir, languages, text),
         text,
         markdown,
     )
+
+
+def print_button(
+    options: ToolkitConfig, config_path: Path, docs_dir: Path, languages: list[Language], text: str
+) -> list[str]:
+    """The pages the print_button option names; an error names a page the site lacks."""
+    default = next((lang.code for lang in languages if lang.default), "")
+    names = [str(name) for name in options.print_button]
+    option_line = line_of(text, r"^\s+print_button:")
+    for name in names:
+        if not (docs_dir / default / name).is_file():
+            raise LocatedError(
+                config_path,
+                line_of(text, rf"^\s+-\s+{re.escape(name)}\s*$", option_line),
+                f"{PLUGIN}: print_button: lists {name!r}, which is no page of "
+                f"{default} (no docs/{default}/{name}): write a page's file name, such as plan.md",
+            )
+    return names
 
 
 def load_site(config_path: Path) -> Site:

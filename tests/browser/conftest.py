@@ -94,16 +94,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _handler(root: Path) -> type[SimpleHTTPRequestHandler]:
+def _handler(root: Path, base_path: str = BASE_PATH) -> type[SimpleHTTPRequestHandler]:
     class Handler(SimpleHTTPRequestHandler):
         def __init__(self, *args: object, **kwargs: object) -> None:
             super().__init__(*args, directory=str(root), **kwargs)  # type: ignore[arg-type]
 
         def translate_path(self, path: str) -> str:
             local = unquote(urlsplit(path).path)
-            if not local.startswith(BASE_PATH):
+            if not local.startswith(base_path):
                 return str(root / "__outside_the_site__")
-            return super().translate_path("/" + local[len(BASE_PATH) :])
+            return super().translate_path("/" + local[len(base_path) :])
 
         def send_head(self):  # type: ignore[no-untyped-def]
             target = Path(self.translate_path(self.path))
@@ -182,6 +182,22 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
             paths.append("" if rel == "." else rel + "/")
         built.pages[lang] = paths
     yield built
+    server.shutdown()
+
+
+# Where `elsewhere` serves the same built site: another origin and path than its site_url, as
+# a preview or a fork serves it.
+ELSEWHERE_PATH = "/preview/toolkit/"
+
+
+@pytest.fixture(scope="session")
+def elsewhere(site: Site) -> Iterator[str]:
+    """The address of the same built site served at another origin and path than site_url."""
+    port = _free_port()
+    server = Server(("127.0.0.1", port), _handler(site.root, ELSEWHERE_PATH))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{port}{ELSEWHERE_PATH}"
     server.shutdown()
 
 

@@ -2,8 +2,9 @@
 tests/browser/test_search.py, in one place so that they can be read, extended and reported.
 
 A section is a page path and its heading's id, relative to the language's folder. Words are
-drawn from the pages as they stand (docs/en, docs/fi); the added language (sv in the browser
-tests) has English pages, so it is searched with English words and the Swedish stemmer.
+drawn from the pages as they stand (docs/en, docs/fi); a language in progress (sv, added by the
+browser tests) has English pages, so it is searched with English words and its own stemmer.
+benchmarks/search_rates.py reports how many of them each language finds and ranks as asked.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 class Query:
     typed: str
     section: str  # the section it must find
-    kind: str  # as written, inflected, compound part, diacritics, typo
+    kind: str  # as written, inflected, compound part, diacritics, typo, phrase, hyphenated...
     note: str = ""  # the form the text has, where it differs
 
 
@@ -37,6 +38,28 @@ ENGLISH = [
     Query("rehabilitaton", "peer-groups/#target-group", "typo", "rehabilitation"),
     Query("empowerement", "peer-groups/#why", "typo", "empowerment"),
     Query("ocupations", "peer-groups/#nutshell", "typo", "occupations"),
+    # Phrases: the stop words count for nothing, the other words are found.
+    Query("how many hours", "peer-groups/#nutshell", "phrase", "hours"),
+    Query("what are the expected outcomes", "peer-groups/#outcomes", "phrase", "expected outcomes"),
+    # A hyphenated word of the text, typed with a hyphen, a space or as one word; and the other
+    # way round, words written apart in the text typed with a hyphen.
+    Query("self-study", "peer-groups/#outcomes", "as written"),
+    Query("self study", "peer-groups/#outcomes", "hyphenated", "self-study"),
+    Query("selfstudy", "peer-groups/#outcomes", "joined", "self-study"),
+    Query("working-life", "peer-groups/#nutshell", "as written"),
+    Query("working life", "peer-groups/#nutshell", "hyphenated", "working-life"),
+    Query("workinglife", "peer-groups/#nutshell", "joined", "working-life"),
+    Query("working-life", "peer-groups/#dos-and-donts", "hyphenated", "working life"),
+    Query("jobseekers", "peer-groups/", "joined", "job-seekers"),
+    Query("job seeking immigrants", "peer-groups/#target-group", "hyphenated", "job-seeking"),
+    Query("peer-groups", "peer-groups/#developer", "hyphenated", "peer groups"),
+    Query("peergroups", "peer-groups/#developer", "joined", "peer groups"),
+    Query("jobapplications", "peer-groups/#outcomes", "joined", "job applications"),
+    # Words near the name of a tag (the tags are skills development, empowerment, method and
+    # peer groups): the sections holding them, not the Tags page.
+    Query("developments", "peer-groups/#developer", "near a tag", "developed"),
+    Query("empowering", "peer-groups/#why", "near a tag", "empowerment"),
+    Query("skill", "peer-groups/#nutshell", "near a tag", "skills"),
 ]
 
 FINNISH = [
@@ -59,6 +82,29 @@ FINNISH = [
     Query("ammatilinen", "peer-groups/#nutshell", "typo", "ammatillinen"),
     Query("kotoutumispalvlut", "peer-groups/#why", "typo", "kotoutumispalvelut"),
     Query("ryhmänohjaajitla", "peer-groups/#nutshell", "typo", "ryhmänohjaajilta"),
+    Query("tilat", "peer-groups/#resources", "as written"),
+    # Phrases: the stop words count for nothing, the other words are found.
+    Query("kuinka monta tuntia", "peer-groups/#nutshell", "phrase", "tuntia"),
+    Query(
+        "mitä menetelmän toteuttamiseksi tarvitaan",
+        "peer-groups/#resources",
+        "phrase",
+        "menetelmän toteuttamiseksi tarvitaan",
+    ),
+    Query("mihin tätä tarvitaan", "peer-groups/#why", "phrase", "mihin tätä tarvitaan"),
+    # Compound words typed with a hyphen, a space or as one word, and a hyphenated word of the
+    # text typed with a space or as one word.
+    Query("itse-opiskelu", "peer-groups/#outcomes", "hyphenated", "itseopiskelumahdollisuuksiin"),
+    Query("itse opiskelu", "peer-groups/#outcomes", "hyphenated", "itseopiskelumahdollisuuksiin"),
+    Query("itseopiskelu", "peer-groups/#outcomes", "compound part", "itseopiskelumahdollisuuksiin"),
+    Query("työelämä-taidot", "peer-groups/#nutshell", "hyphenated", "työelämätaitoja"),
+    Query("EME hanke", "about/#eme", "hyphenated", "EME-hanke"),
+    Query("emehanke", "about/#eme", "joined", "EME-hanke"),
+    # Words near the name of a tag (osaamisen kehittäminen, voimaannuttaminen, menetelmä,
+    # vertaisryhmät): the sections holding them, not the Tags page.
+    Query("menetelmät", "peer-groups/#resources", "near a tag", "menetelmän"),
+    Query("tunnit", "peer-groups/#nutshell", "near a tag", "tuntia"),
+    Query("osaaminen", "peer-groups/#why", "near a tag", "osaamisensa"),
 ]
 
 # The added language's pages are English pages: English words, the added language's stemmer.
@@ -70,6 +116,14 @@ ADDED = [
     Query("Piteå", "peer-groups/#quotes", "diacritics", "Piteå"),
     Query("councellor", "peer-groups/#resources", "typo", "counsellor"),
     Query("imigrants", "peer-groups/#target-group", "typo", "immigrants"),
+    Query("how many hours", "peer-groups/#nutshell", "phrase", "hours"),
+    Query("self-study", "peer-groups/#outcomes", "as written"),
+    Query("self study", "peer-groups/#outcomes", "hyphenated", "self-study"),
+    Query("selfstudy", "peer-groups/#outcomes", "joined", "self-study"),
+    Query("working life", "peer-groups/#nutshell", "hyphenated", "working-life"),
+    Query("workinglife", "peer-groups/#nutshell", "joined", "working-life"),
+    Query("jobseekers", "peer-groups/", "joined", "job-seekers"),
+    Query("peergroups", "peer-groups/#developer", "joined", "peer groups"),
 ]
 
 
@@ -77,8 +131,17 @@ ADDED = [
 class Ranking:
     typed: str
     better: str  # the section that must come first...
-    worse: str  # ...before this one, which the query also finds
+    worse: str  # ...before this one, which the query also finds ("": its page leads the list)
     why: str
+
+
+def ranked(ranking: Ranking, links: list[str]) -> bool:
+    """Whether the result list's links (relative to the language's folder, in order) rank as
+    `ranking` asks."""
+    if not ranking.worse:
+        return bool(links) and links[0] == ranking.better.split("#")[0] and ranking.better in links
+    order = [link for link in links if link in (ranking.better, ranking.worse)]
+    return order[:1] == [ranking.better] and ranking.worse in order
 
 
 RANKINGS = {
@@ -96,6 +159,24 @@ RANKINGS = {
             "'vocational training' as typed ranks above 'a trained peer tutor', another form",
         ),
         Ranking(
+            "language",
+            "peer-groups/#why",
+            "",
+            "the practice's 'learning the language' before the About page's languages of the site",
+        ),
+        Ranking(
+            "self-study",
+            "peer-groups/#outcomes",
+            "",
+            "the practice's 'self-study' leads; the About page does not hold it",
+        ),
+        Ranking(
+            "how many hours",
+            "peer-groups/#nutshell",
+            "about/#changes",
+            "'18–32 hours' in the practice before the About page's table quoting it",
+        ),
+        Ranking(
             "peer tutor",
             "peer-groups/#resources",
             "peer-groups/#developer",
@@ -110,6 +191,18 @@ RANKINGS = {
             "peer-groups/#developer",
             "both words in 'a trained peer tutor'; only 'peer' in 'peer groups'",
         ),
+        Ranking(
+            "language",
+            "peer-groups/#why",
+            "",
+            "the practice's 'learning the language' before the About page's languages of the site",
+        ),
+        Ranking(
+            "self-study",
+            "peer-groups/#outcomes",
+            "",
+            "the practice's 'self-study' leads; the About page does not hold it",
+        ),
     ],
     "fi": [
         Ranking(
@@ -123,6 +216,24 @@ RANKINGS = {
             "peer-groups/#dos-and-donts",
             "peer-groups/#why",
             "'Ohjeet' as typed ranks above 'ohjausta', which only shares the stem 'ohj'",
+        ),
+        Ranking(
+            "kieli",
+            "peer-groups/#why",
+            "",
+            "the practice's 'kielen oppimiseen' before the About page's languages of the site",
+        ),
+        Ranking(
+            "tunnit",
+            "peer-groups/#nutshell",
+            "tags/",
+            "'tuntia' in the practice; 'Tunnisteet' (Tags) merely begins like it",
+        ),
+        Ranking(
+            "itse opiskelu",
+            "peer-groups/#outcomes",
+            "",
+            "the practice's 'itseopiskelumahdollisuuksiin' leads",
         ),
     ],
 }

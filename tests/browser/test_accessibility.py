@@ -8,6 +8,9 @@ import re
 import pytest
 from conftest import DEFAULT
 
+from eme_toolkit.site import plugin_entry
+from eme_toolkit.strings import load_strings
+
 from .conftest import AXE, LANGUAGES, PAGES, Reader, Site
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -119,7 +122,7 @@ def test_search_by_keyboard_alone(reader: Reader, site: Site, lang: str, query: 
     with reader.page.expect_navigation():
         reader.page.keyboard.press("Enter")
 
-    # Material adds ?h=<words> to a result's address for highlighting.
+    # The same page, whatever section its address names.
     def page_of(url: str) -> str:
         return url.split("#")[0].split("?")[0]
 
@@ -256,3 +259,67 @@ def test_a_table_wider_than_a_phone_scrolls_in_a_named_focusable_region_with_a_c
         assert frame["tabindex"] == "0" and frame["role"] == "region", frame
         assert frame["name"] and frame["name"].strip(), frame
         assert frame["cue"].count("gradient") == 4, frame
+
+
+# Each word (or part of a hyphenated one) of the site's name in the header, shown whole inside
+# the header's title: the name shown (the whole one, or the short one of strings.yml on a
+# narrow screen) and any word cut.
+SITE_NAME_SHOWN = """() => {
+  const ellipsis = document.querySelector('.md-header__topic .md-ellipsis');
+  const shown = [...ellipsis.children].filter(el => getComputedStyle(el).display !== 'none');
+  const box = ellipsis.getBoundingClientRect();
+  const range = document.createRange();
+  const cut = [];
+  for (const el of shown) {
+    const node = el.firstChild;
+    // A word may wrap after a hyphen, never inside a part.
+    for (const match of node.textContent.matchAll(/[^\\s-]+-?/g)) {
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const rects = [...range.getClientRects()];
+      if (rects.length !== 1 || rects.some(r => r.right > box.right + 0.5
+          || r.left < box.left - 0.5 || r.bottom > box.bottom + 0.5)) cut.push(match[0]);
+    }
+  }
+  return {names: shown.map(el => el.textContent), cut};
+}"""
+WIDTHS = [320, 340, 360, 375, 390, 414, 480, 540, 600, 720, 768, 960, 1024, 1280]
+
+
+def site_names(site: Site, lang: str) -> tuple[str, str]:
+    """The site's name in `lang` (its i18n entry's, or mkdocs.yml's) and its short name."""
+    i18n = plugin_entry(site.config.settings.get("plugins"), "i18n")
+    assert isinstance(i18n, dict)
+    entry = next(e for e in i18n["languages"] if e.get("locale") == lang)
+    short = load_strings(site.config.docs_dir, lang, DEFAULT)["site_name_short"]
+    return entry.get("site_name") or site.config.settings["site_name"], short
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "no-such-page/"])
+def test_the_header_shows_the_site_name_uncut_at_every_width(
+    reader: Reader, site: Site, lang: str, path: str
+) -> None:
+    """The whole name where it fits, the short one on a narrow screen, never a word cut."""
+    full, short = site_names(site, lang)
+    seen = set()
+    for width in WIDTHS:
+        reader.page.set_viewport_size({"width": width, "height": 700})
+        reader.open(lang, path)
+        shown = reader.page.evaluate(SITE_NAME_SHOWN)
+        assert shown["names"] in ([full], [short]) and not shown["cut"], (width, shown)
+        seen.add(shown["names"][0])
+        if width >= 480:
+            assert shown["names"] == [full], (width, shown)
+    assert seen == {full, short}
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_no_page_scrolls_sideways_at_320_px(reader: Reader, site: Site, lang: str) -> None:
+    reader.page.set_viewport_size({"width": 320, "height": 640})
+    for path in [*site.pages[lang], "no-such-page/"]:
+        reader.open(lang, path)
+        wide = reader.page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]"
+        )
+        assert max(wide[:2]) <= wide[2], (path, wide)

@@ -1,5 +1,7 @@
 """The "Plan your group" checklist in Chromium: ticks kept per page and language, by mouse and
-keyboard, cleared by the page's button; printed with its boxes; a plain list without scripts."""
+keyboard, cleared by the page's button and brought back by Undo, announced; boxes centred on
+their line and 3:1 or more on either palette; printed with its boxes; a plain list without
+scripts."""
 
 from __future__ import annotations
 
@@ -25,8 +27,12 @@ def ticked(reader: Reader) -> list[int]:
     return [index for index, state in enumerate(states) if state]
 
 
+def words(site: Site, lang: str, key: str) -> str:
+    return load_strings(site.config.docs_dir, lang, DEFAULT)[key]
+
+
 def clear_words(site: Site, lang: str) -> str:
-    return load_strings(site.config.docs_dir, lang, DEFAULT)["checklist_clear"]
+    return words(site, lang, "checklist_clear")
 
 
 def tick_two(reader: Reader) -> None:
@@ -109,3 +115,149 @@ def test_without_scripts_the_list_has_its_boxes(browser: Browser, site: Site, la
         )
     finally:
         context.close()
+
+
+def focused(reader: Reader) -> str:
+    return reader.page.evaluate("() => document.activeElement.textContent.trim()")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_undo_brings_the_cleared_ticks_back_by_keyboard_and_says_so(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    reader.open(lang, PLAN)
+    status = reader.page.get_by_role("status")
+    undo = reader.page.get_by_role("button", name=words(site, lang, "checklist_undo"), exact=True)
+    assert not undo.is_visible() and status.inner_text() == ""
+    tick_two(reader)
+    reader.page.get_by_role("button", name=clear_words(site, lang), exact=True).focus()
+    reader.page.keyboard.press("Enter")
+    assert ticked(reader) == []
+    assert status.inner_text() == words(site, lang, "checklist_cleared")
+    reader.page.keyboard.press("Tab")  # Undo is the next stop
+    assert focused(reader) == words(site, lang, "checklist_undo")
+    reader.page.keyboard.press("Enter")
+    assert ticked(reader) == [0, 4]
+    assert status.inner_text() == words(site, lang, "checklist_restored")
+    assert not undo.is_visible() and focused(reader) == clear_words(site, lang)
+    reader.page.reload()
+    assert ticked(reader) == [0, 4]
+    # A box ticked after clearing ends what Undo can bring back.
+    reader.page.keyboard.press("Tab")
+    reader.page.get_by_role("button", name=clear_words(site, lang), exact=True).click()
+    assert undo.is_visible()
+    boxes(reader).nth(2).check()
+    assert not undo.is_visible() and status.inner_text() == ""
+    assert ticked(reader) == [2]
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_clear_with_nothing_ticked_offers_no_undo(reader: Reader, site: Site, lang: str) -> None:
+    reader.open(lang, PLAN)
+    reader.page.get_by_role("button", name=clear_words(site, lang), exact=True).click()
+    undo = reader.page.get_by_role("button", name=words(site, lang, "checklist_undo"))
+    assert not undo.is_visible() and reader.page.get_by_role("status").inner_text() == ""
+
+
+# Each box's middle against the middle of its item's first line of text (the first letter's
+# box), in CSS pixels.
+OFFSETS = """() => [...document.querySelectorAll('article .task-list-item label')].map(label => {
+  const box = label.querySelector('input').getBoundingClientRect();
+  const text = [...label.childNodes].find(n => n.nodeType === 3 && n.nodeValue.trim());
+  const start = text.nodeValue.search(/\\S/);
+  const range = document.createRange();
+  range.setStart(text, start);
+  range.setEnd(text, start + 1);
+  const line = range.getClientRects()[0];
+  return (box.top + box.height / 2) - (line.top + line.height / 2);
+})"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_each_box_is_centred_on_its_first_line(reader: Reader, lang: str, width: int) -> None:
+    reader.page.set_viewport_size({"width": width, "height": 900})
+    reader.open(lang, PLAN)
+    offsets = reader.page.evaluate(OFFSETS)
+    assert len(offsets) >= 10
+    assert max(abs(offset) for offset in offsets) < 1, offsets
+
+
+# The contrast of each part of a control that shows it (WCAG 1.4.11: 3:1) against what is
+# next to it: a box's border and a ticked box's fill against the page, its tick against the
+# fill; a button's border against the page. Colours from the computed styles.
+CONTROLS = """() => {
+  const rgba = value => {
+    const parts = value.match(/[\\d.]+/g).map(Number);
+    return parts.length === 3 ? [...parts, 1] : parts;
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
+  const luminance = rgb => {
+    const [r, g, b] = rgb.map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const page = el => {
+    const layers = [];
+    for (let e = el.parentElement; e; e = e.parentElement) {
+      layers.push(rgba(getComputedStyle(e).backgroundColor));
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  };
+  const found = [];
+  for (const box of document.querySelectorAll('article .task-list-item input')) {
+    const style = getComputedStyle(box);
+    const back = page(box);
+    const border = over(rgba(style.borderTopColor), back);
+    found.push(['box border', box.checked, ratio(border, back), parseFloat(style.borderTopWidth)]);
+    if (box.checked) {
+      const fill = over(rgba(style.backgroundColor), back);
+      const tick = over(rgba(getComputedStyle(box, '::before').borderRightColor), fill);
+      found.push(['ticked fill', true, ratio(fill, back), 1]);
+      found.push(['tick', true, ratio(tick, fill), 1]);
+    }
+  }
+  for (const button of document.querySelectorAll('article ~ * .md-button, article .md-button')) {
+    if (!button.checkVisibility()) continue;
+    const style = getComputedStyle(button);
+    const back = page(button);
+    const border = over(rgba(style.borderTopColor), back);
+    const width = parseFloat(style.borderTopWidth);
+    found.push([button.textContent.trim(), false, ratio(border, back), width]);
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_control_contrasts_3_to_1_ticked_or_empty(
+    reader: Reader, site: Site, lang: str, scheme: str
+) -> None:
+    reader.page.emulate_media(color_scheme=scheme)  # Material picks its palette on load
+    reader.open(lang, PLAN)
+    expected = {"light": "default", "dark": "slate"}[scheme]
+    assert reader.page.get_attribute("body", "data-md-color-scheme") == expected
+    tick_two(reader)
+    reader.page.mouse.move(0, 0)  # no control is hovered
+    reader.page.locator("body").focus()
+    reader.page.wait_for_function(
+        "() => document.getAnimations().every(a => a.playState !== 'running')"
+    )
+    found = reader.page.evaluate(CONTROLS)
+    parts = {(what, state) for what, state, _, _ in found}
+    assert {("box border", True), ("box border", False), ("ticked fill", True), ("tick", True)} <= (
+        parts
+    )
+    assert (words(site, lang, "print_button"), False) in parts
+    assert (clear_words(site, lang), False) in parts
+    low = [(what, state, round(ratio, 2)) for what, state, ratio, width in found if ratio < 3]
+    assert not low, (scheme, low)
+    assert all(width >= 1 for _, _, _, width in found), found

@@ -1,8 +1,11 @@
-"""The practice printed to PDF in Chromium, as an organisation prints it for a handout.
+"""The practice and the checklist printed to PDF in Chromium, as an organisation prints them
+for a handout.
 
-The PDF's text is read back with pypdf: the title comes first, then the page's address and
-language, no address is percent-encoded, no sheet ends with a heading, and the practice takes
-at most three A4 sheets. In print media every text is black enough on its background (7:1).
+The PDF's text is read back with pypdf, in reading order (its layout mode): the title comes
+first, then the page's address and language, no address is percent-encoded, no sheet ends with
+a heading or the line under one (a checklist's "Source:") without what follows, and the
+practice takes at most three A4 sheets. In print media every text is black enough on its
+background (7:1). The Print button prints, by mouse and keyboard, and is not printed itself.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from eme_toolkit.strings import load_strings
 from .conftest import LANGUAGES, Reader, Site
 
 PRACTICE = "peer-groups/"
+PLAN = "plan/"
 MAX_SHEETS = 3
 ENCODED = re.compile(r"%[0-9A-Fa-f]{2}")
 
@@ -34,7 +38,7 @@ def squeeze(text: str) -> str:
 def sheets(tab: Tab) -> list[str]:
     """The text of each A4 sheet of the page printed to PDF."""
     pdf = PdfReader(io.BytesIO(tab.pdf(format="A4")))
-    return [squeeze(sheet.extract_text()) for sheet in pdf.pages]
+    return [squeeze(sheet.extract_text(extraction_mode="layout")) for sheet in pdf.pages]
 
 
 def headings(tab: Tab) -> list[str]:
@@ -56,26 +60,96 @@ def source_line(site: Site, lang: str, path: str) -> str:
     )
 
 
-def assert_handout(tab: Tab, site: Site, lang: str, printed: list[str]) -> None:
+def under_headings(tab: Tab) -> list[str]:
+    """As printed, the first paragraph under each heading that more of its section follows (a
+    checklist's "Source:" line): its text, and its links' addresses after them."""
+    texts = tab.locator(
+        "article :is(h1, h2, h3, h4, h5, h6) + p:not(:has(+ :is(h1, h2, h3, h4, h5, h6)))"
+    ).evaluate_all(
+        """els => els.filter(p => p.checkVisibility()).map(p => {
+          const copy = p.cloneNode(true);
+          copy.querySelectorAll('a[data-print-href]').forEach(a => a.append(
+            ` (${a.dataset.printHref})`));
+          return copy.textContent;
+        })"""
+    )
+    return [squeeze(text) for text in texts]
+
+
+def assert_no_sheet_ends_alone(tab: Tab, printed: list[str]) -> None:
+    """No sheet but the last ends with a heading, or a heading and the line under it."""
+    titles = headings(tab)
+    lines = under_headings(tab)
+    assert titles and lines
+    for number, sheet in enumerate(printed[:-1], start=1):
+        alone = [title for title in titles if sheet.endswith(title)]
+        alone += [line for line in lines if "".join(sheet.split()).endswith("".join(line.split()))]
+        assert not alone, f"sheet {number} ends with {alone}"
+
+
+def assert_handout(
+    tab: Tab, site: Site, lang: str, printed: list[str], path: str = PRACTICE
+) -> None:
     whole = " ".join(printed)
     titles = headings(tab)
     # The title, then the page's address and language (which may wrap anywhere in the
     # address: compared without white space); no tags, navigation or notice before them.
-    first = "".join((titles[0] + source_line(site, lang, PRACTICE)).split())
+    first = "".join((titles[0] + source_line(site, lang, path)).split())
     assert "".join(whole.split()).startswith(first), whole[:300]
     assert len(printed) <= MAX_SHEETS, len(printed)
     assert not ENCODED.findall(whole), ENCODED.findall(whole)
-    for number, sheet in enumerate(printed[:-1], start=1):
-        alone = [title for title in titles if sheet.endswith(title)]
-        assert not alone, f"sheet {number} ends with the heading {alone}"
+    assert_no_sheet_ends_alone(tab, printed)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_practice_prints_as_a_handout(reader: Reader, site: Site, lang: str) -> None:
-    reader.open(lang, PRACTICE)
+@pytest.mark.parametrize("path", [PRACTICE, PLAN])
+def test_the_practice_and_checklist_print_as_handouts(
+    reader: Reader, site: Site, lang: str, path: str
+) -> None:
+    reader.open(lang, path)
     printed = sheets(reader.page)
-    assert_handout(reader.page, site, lang, printed)
+    assert_handout(reader.page, site, lang, printed, path)
     assert not reader.errors
+
+
+def print_words(site: Site, lang: str) -> str:
+    return load_strings(site.config.docs_dir, lang, site.config.default.code)["print_button"]
+
+
+# The browser's print dialog cannot be driven headless: the test counts the calls that open it.
+COUNT_PRINTS = "window.__prints = 0; window.print = () => { window.__prints += 1; };"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("path", [PRACTICE, PLAN])
+def test_the_print_button_prints_and_is_not_printed(
+    reader: Reader, site: Site, lang: str, path: str
+) -> None:
+    reader.page.add_init_script(COUNT_PRINTS)
+    reader.open(lang, path)
+    button = reader.page.get_by_role("button", name=print_words(site, lang), exact=True)
+    button.click()
+    assert reader.page.evaluate("window.__prints") == 1
+    button.focus()
+    reader.page.keyboard.press("Enter")
+    reader.page.keyboard.press("Space")
+    assert reader.page.evaluate("window.__prints") == 3
+    reader.page.emulate_media(media="print")
+    assert not button.is_visible()
+    printed = " ".join(sheets(reader.page))
+    assert not re.search(rf"\b{re.escape(print_words(site, lang))}\b", printed), printed[:200]
+    assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_without_javascript_no_print_button_shows(browser: Browser, site: Site, lang: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(site.page_url(lang, PLAN))
+        assert not tab.get_by_role("button", name=print_words(site, lang)).is_visible()
+    finally:
+        context.close()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -195,9 +269,11 @@ SHEET_WIDTH, SHEET_HEIGHT = 680, 1001.5
 PUSH = """([selector, top]) => {
   const target = document.querySelector(selector);
   const article = document.querySelector("article");
-  for (const block of [...article.children]) {
-    if (block.contains(target)) break;
-    block.style.display = "none";
+  // The blocks before it, also inside a wrapper (a page shown from English is one).
+  for (let el = target; el !== article; el = el.parentElement) {
+    for (let block = el.previousElementSibling; block; block = block.previousElementSibling) {
+      block.style.display = "none";
+    }
   }
   const at = target.getBoundingClientRect().top - article.getBoundingClientRect().top;
   const spacer = document.createElement("div");
@@ -221,6 +297,29 @@ def test_a_heading_at_the_foot_of_a_sheet_moves_to_the_next(reader: Reader) -> N
     push(reader.page, "#why", SHEET_HEIGHT - height - 10)  # it fits, its text does not
     printed = sheets(reader.page)
     assert printed[1].startswith(squeeze(heading.inner_text())), printed[1][:80]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_each_checklist_heading_at_the_foot_of_a_sheet_moves_with_its_source_line(
+    reader: Reader, lang: str
+) -> None:
+    """Each group of the checklist put where its heading and "Source:" line would fit at the
+    foot of the first sheet, but not what follows them."""
+    reader.open(lang, PLAN)
+    ids = reader.page.locator("article h2[id]").evaluate_all("hs => hs.map(h => h.id)")
+    assert len(ids) >= 4
+    for id in ids:
+        reader.open(lang, PLAN)
+        heading = reader.page.locator(f"#{id}")
+        title = squeeze(heading.inner_text().replace("¶", ""))
+        room = heading.evaluate(
+            "h => h.nextElementSibling.getBoundingClientRect().bottom"
+            " - h.getBoundingClientRect().top"
+        )
+        push(reader.page, f"#{id}", SHEET_HEIGHT - room - 10)
+        printed = sheets(reader.page)
+        assert printed[1].startswith(title), (id, printed[0][-120:], printed[1][:80])
+        assert_no_sheet_ends_alone(reader.page, printed)
 
 
 def test_a_quote_across_the_foot_of_a_sheet_stays_whole(reader: Reader) -> None:

@@ -1,4 +1,5 @@
-"""A reader's visit in Chromium: language selector, privacy, 404, search engines.
+"""A reader's visit in Chromium: language selector, privacy, one request per resource and no
+console error at the site's address or another, 404, search engines.
 
 Printing has its own file, test_print.py.
 """
@@ -174,3 +175,26 @@ def test_each_tag_leads_to_its_heading_and_back_to_the_practice(
             listed.click()
         assert reader.page.url == site.page_url(lang, "peer-groups/")
     assert not reader.errors
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("where", ["site_url", "elsewhere"])
+def test_each_page_asks_for_each_resource_once_without_a_console_error(
+    reader: Reader, site: Site, elsewhere: str, lang: str, where: str
+) -> None:
+    """At the address the site was built for, and at another origin and path (a preview, a
+    fork), where a request to the site_url's origin would be refused (CORS)."""
+    base = site.url if where == "site_url" else elsewhere
+    asked: list[str] = []
+    reader.page.on("request", lambda request: asked.append(request.url))
+    for path in site.pages[lang]:
+        url = base + site.folder(lang) + path
+        asked.clear()
+        reader.page.goto(url)
+        reader.page.wait_for_load_state("networkidle")
+        twice = sorted({one for one in asked if asked.count(one) > 1})
+        assert not twice, (url, twice)
+        outside = [one for one in asked if not one.startswith(base)]
+        assert not outside, (url, outside)
+        assert len(asked) >= 5, (url, asked)  # the page, its styles, scripts, search index
+    assert not reader.errors, reader.errors

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from .conftest import LANGUAGES, Reader, Site
-from .search_queries import NOT_FOUND, queries, rankings
+from .search_queries import NOT_FOUND, queries, ranked, rankings
 
 # Material's own words for "no results", in each language.
 NO_RESULTS = {"en": "No matching documents", "fi": "Ei täsmääviä dokumentteja"}
@@ -29,6 +29,32 @@ def wait_for_result(reader: Reader, location: str) -> None:
 def found(reader: Reader) -> list[str]:
     """The result list's sections, in order, as URLs without the highlight query."""
     return [unquote(re.sub(r"\?h=[^#]*", "", link)) for link in reader.result_links()]
+
+
+SETTLED = """() => new Promise(resolve => {
+  const list = document.querySelector(".md-search-result");
+  let timer;
+  const observer = new MutationObserver(() => wait());
+  function wait() {
+    clearTimeout(timer);
+    timer = setTimeout(() => { observer.disconnect(); resolve(); }, 300);
+  }
+  observer.observe(list, {childList: true, subtree: true, characterData: true});
+  wait();
+})"""
+
+
+def search_settled(reader: Reader, typed: str) -> None:
+    """Type a query and wait until the result list has not changed for 300 ms: the whole
+    query's results."""
+    reader.search(typed, whole=True)
+    reader.page.locator(".md-search-result__meta").wait_for()
+    reader.page.evaluate(SETTLED)
+
+
+def relative(site: Site, lang: str, links: list[str]) -> list[str]:
+    root = site.page_url(lang)
+    return [link[len(root) :] if link.startswith(root) else link for link in links]
 
 
 def section_words(site: Site, lang: str) -> list[tuple[str, str]]:
@@ -119,19 +145,88 @@ def test_the_query_examples_fit_the_pages(site: Site) -> None:
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_sections_holding_the_words_as_typed_rank_first(
+def test_sections_holding_the_words_rank_first_and_the_tags_page_never_for_other_words(
     reader: Reader, site: Site, lang: str
 ) -> None:
-    """Every word as typed before every word in some form before some of the words."""
+    """Every word as typed before every word in some form before some of the words; the
+    practice before a page that merely mentions the words; and no query of the lists (none of
+    them names a tag) has the Tags page first."""
     reader.open(lang)
+    wrong = []
     for ranking in rankings(lang):
-        better, worse = (site.page_url(lang, s) for s in (ranking.better, ranking.worse))
-        reader.search(ranking.typed, whole=True)
-        wait_for_result(reader, better)
-        wait_for_result(reader, worse)
-        links = found(reader)
-        order = [link for link in links if link in (better, worse)]
-        assert order == [better, worse], f"{lang} {ranking.typed!r}: {ranking.why}: {links}"
+        search_settled(reader, ranking.typed)
+        links = relative(site, lang, found(reader))
+        if not ranked(ranking, links):
+            wrong.append(f"{ranking.typed!r}: {ranking.why}: {links[:6]}")
+    assert not wrong, f"{lang}: {wrong}"
+    tags = relative(site, lang, [site.page_url(lang, "tags/")])[0]
+    for query in queries(lang):
+        search_settled(reader, query.typed)
+        links = relative(site, lang, found(reader))
+        assert links[:1] != [tags], f"{lang} {query.typed!r} lists the Tags page first: {links}"
+    assert not reader.errors
+
+
+# What each result shows, for every query of the lists: its highlights, its "Missing:" words,
+# its link, its tags. `typed`: the reader's words as typed, hyphenated words kept whole.
+RESULTS_SHOWN = """typed => {
+  const problems = [];
+  const letter = /[\\p{L}\\p{N}]/u;
+  for (const item of document.querySelectorAll(".md-search-result__item")) {
+    const chips = [...item.querySelectorAll(".md-tag")].map(tag => tag.textContent.trim());
+    if (new Set(chips).size !== chips.length) problems.push(`tags shown twice: ${chips}`);
+  }
+  for (const link of document.querySelectorAll(".md-search-result__link")) {
+    if (new URL(link.href).search) problems.push(`address with a query: ${link.href}`);
+    for (const del of link.querySelectorAll(".md-search-result__terms del")) {
+      if (!typed.includes(del.textContent)) problems.push(`missing ${del.textContent}`);
+    }
+    const text = link.querySelector("article").textContent;
+    if (/[<>]/.test(text)) {
+      // The pages hold no angle brackets: one shown is markup.
+      problems.push(`markup shown as text: ${text.slice(0, 80)}`);
+    }
+    for (const mark of link.querySelectorAll("mark")) {
+      if (mark.querySelector("mark")) problems.push(`mark in a mark: ${mark.outerHTML}`);
+      const before = mark.previousSibling && mark.previousSibling.textContent.slice(-1);
+      const after = mark.nextSibling && mark.nextSibling.textContent.slice(0, 1);
+      if ((before && letter.test(before)) || (after && letter.test(after))) {
+        problems.push(`part of a word marked: ${mark.parentElement.textContent.slice(0, 80)}`);
+      }
+      const word = mark.textContent.replace(/^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$/gu, "");
+      if (!word) problems.push(`empty mark in ${link.href}`);
+      else problems.push(`word ${word}`);
+    }
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_results_show_the_readers_words_and_whole_words_of_the_page_highlighted(
+    reader: Reader, site: Site, lang: str
+) -> None:
+    """For every query of the lists: each highlight is one whole word of the page (found as
+    typed, through a base form, a compound part, without diacritics or with a typo), never
+    markup shown as text; "Missing:" names the words as typed; a result's address is its
+    section's, without the words; and a result shows its page's tags once."""
+    texts = " ".join(f"{doc['title']} {doc['text']}" for doc in site.index(lang)["docs"])
+    page_words = set(re.findall(r"[^\W_]+", re.sub(r"<[^>]+>", " ", texts).lower()))
+    reader.open(lang)
+    problems = []
+    marked = 0
+    for query in queries(lang):
+        search_settled(reader, query.typed)
+        typed = re.findall(r"[^\W_]+(?:-[^\W_]+)*", query.typed)
+        for problem in reader.page.evaluate(RESULTS_SHOWN, typed):
+            if not problem.startswith("word "):
+                problems.append(f"{query.typed!r}: {problem}")
+            elif not set(re.findall(r"[^\W_]+", problem[5:].lower())) <= page_words:
+                problems.append(f"{query.typed!r}: {problem[5:]!r} is not a word of the pages")
+            else:
+                marked += 1
+    assert not problems, f"{lang}: {problems}"
+    assert marked > len(queries(lang)), f"{lang}: {marked} highlights only"
     assert not reader.errors
 
 
@@ -183,25 +278,95 @@ def test_a_finnish_page_lists_no_english_page_and_the_other_way_round(
     assert not reader.errors
 
 
-@pytest.mark.parametrize("lang", ["en", "fi"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_result_leads_to_its_section_with_the_words_highlighted(
     reader: Reader, site: Site, lang: str
 ) -> None:
-    typed = {"en": "counsellors", "fi": "vertaisohjaajan"}[lang]
+    """A word found through another form of it is highlighted on the page in the page's own
+    form, as whole words; the address is the section's own."""
+    query = next(query for query in queries(lang) if query.kind == "inflected")
     reader.open(lang)
-    reader.search(typed)
-    wanted = site.page_url(lang, "peer-groups/#resources")
+    search_settled(reader, query.typed)
+    section = query.section.split("#")[1]
+    wanted = site.page_url(lang, query.section)
     wait_for_result(reader, wanted)
-    link = reader.page.locator('.md-search-result__link[href*="peer-groups/"][href$="#resources"]')
+    link = reader.page.locator(
+        f'.md-search-result__link[href*="{query.section.split("#")[0]}"][href$="#{section}"]'
+    )
     if not link.first.is_visible():
         reader.page.locator(".md-search-result__more summary").first.click()
     link.first.click()
-    reader.page.wait_for_url(re.compile(r".*#resources$"))
-    assert reader.page.url.split("?")[0].startswith(site.page_url(lang, "peer-groups/"))
-    assert reader.page.locator("#resources").is_visible()
+    reader.page.wait_for_url(re.compile(rf".*#{section}$"))
+    assert unquote(reader.page.url) == wanted
+    assert reader.page.locator(f"#{section}").is_visible()
     marks = reader.page.locator("article mark")
     marks.first.wait_for()
-    assert typed[:8].lower() in marks.first.inner_text().lower()
+    words = [word.lower() for word in marks.all_inner_texts()]
+    assert query.note.lower() in words, (query, words)
+    assert all(re.fullmatch(r"[^\W_]+", word) for word in words), words
+    # Each is the whole word: no letter just before or after it.
+    around = reader.page.eval_on_selector_all(
+        "article mark",
+        "marks => marks.map(m => (m.previousSibling?.textContent.slice(-1) || '') +"
+        " (m.nextSibling?.textContent.slice(0, 1) || ''))",
+    )
+    assert not [pair for pair in around if re.search(r"[^\W_]", pair)], around
+    # Opened again from its address, the page shows no highlights.
+    reader.page.reload()
+    reader.page.wait_for_load_state("load")
+    assert reader.page.locator("article mark").count() == 0
+    assert not reader.errors
+
+
+SELECTED = """() => {
+  const rgba = value => {
+    const parts = value.match(/[\\d.]+/g).map(Number);
+    return parts.length === 3 ? [...parts, 1] : parts;
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
+  const luminance = rgb => {
+    const [r, g, b] = rgb.map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const el = document.activeElement;
+  const layers = [];
+  for (let e = el; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
+  const back = layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  const style = getComputedStyle(el);
+  const line = over(rgba(style.outlineColor), back);
+  const [light, dark] = [luminance(line), luminance(back)].sort((x, y) => y - x);
+  return {
+    selected: el.className,
+    tag: el.tagName,
+    style: style.outlineStyle,
+    width: parseFloat(style.outlineWidth),
+    contrast: (light + 0.05) / (dark + 0.05),
+  };
+}"""
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_result_the_arrow_keys_select_is_outlined_at_3_to_1(
+    reader: Reader, lang: str, scheme: str
+) -> None:
+    """The selected result has an outline of 3:1 or more against what is behind it (WCAG 2.2
+    2.4.13 as a guide), in both palettes; the "more" button too."""
+    reader.page.emulate_media(color_scheme=scheme)  # Material picks its palette on load
+    reader.open(lang)
+    query = next(query for query in queries(lang) if query.kind == "as written")
+    search_settled(reader, query.typed)
+    seen = set()
+    for _ in range(12):
+        reader.page.keyboard.press("ArrowDown")
+        found = reader.page.evaluate(SELECTED)
+        assert found["style"] != "none" and found["width"] >= 2, (scheme, found)
+        assert found["contrast"] >= 3, (scheme, found)
+        seen.add(found["selected"].split()[0] if found["selected"] else found["tag"])
+    assert "md-search-result__link" in seen, seen
     assert not reader.errors
 
 

@@ -64,7 +64,7 @@ def test_a_swedish_translator_s_walk(tmp_path: Path) -> None:
     source.write_text(english.replace("EU project", "European Union project"), encoding="utf-8")
     assert sections(config, "sv")["about.md#eme"] == "outdated"
     diff = run_cli(config, "diff", "sv", "about.md")
-    assert "about.md#eme (docs/en/about.md:10): English changed since it was marked:" in diff.stdout
+    assert "about.md#eme (docs/en/about.md:12): English changed since it was marked:" in diff.stdout
     assert "is an [-EU-]{+European Union+} project" in diff.stdout, diff.stdout
 
     # Update the translation and mark it again: up to date.

@@ -164,7 +164,7 @@ def test_the_button_and_script_are_on_the_checklist_only_in_its_language(
     words = load_strings(DOCS, lang, DEFAULT)["checklist_clear"]
     html = built_page(built_site, lang, PLAN).read_text(encoding="utf-8")
     button = re.search(
-        r'<p class="eme-checklist-actions" hidden>\s*<button type="button"[^>]*>([^<]*)</button>',
+        r'<div class="eme-checklist-actions" hidden>\s*<button type="button"[^>]*>([^<]*)</button>',
         html,
     )
     assert button and button.group(1) == words

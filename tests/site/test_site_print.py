@@ -77,3 +77,32 @@ def test_search_does_not_index_the_print_line(built_site: Path) -> None:
         index = (built_site / SITE.folder(lang) / "search" / "search_index.json").read_text("utf-8")
         words = load_strings(DOCS, lang, DEFAULT)["print_source"].split("{address}")[0].strip()
         assert words and words not in index, lang
+
+
+PRINT_BUTTON = re.compile(
+    r'<p class="eme-print-source" data-search-exclude[^>]*>.*?</p>'
+    r'<p class="eme-print-actions" data-search-exclude hidden>\s*'
+    r'<button type="button" class="md-button eme-print"[^>]*>([^<]*)</button>\s*</p>'
+)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_pages_named_for_it_have_a_print_button_in_their_language(
+    built_site: Path, lang: str
+) -> None:
+    """Under the print-only line, hidden until print.js shows it, kept out of search."""
+    words = load_strings(DOCS, lang, DEFAULT)["print_button"]
+    named = {page.removesuffix(".md").removesuffix("index") for page in SITE.print_pages}
+    assert named >= {"peer-groups", "plan"}, named
+    folder = built_site / SITE.folder(lang)
+    for page in pages(built_site, lang):
+        html = page.read_text(encoding="utf-8")
+        address = page.parent.relative_to(folder).as_posix().removesuffix(".")
+        buttons = PRINT_BUTTON.findall(html)
+        script = re.search(r'<script src="[./]*assets/javascripts/print\.js">', html)
+        if address in named:
+            assert buttons == [words] and script, page
+        else:
+            assert not buttons and not script and "eme-print-actions" not in html, page
+    index = (folder / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert not re.search(rf"\b{re.escape(words)}\b", index), words

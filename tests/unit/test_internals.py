@@ -86,6 +86,51 @@ def test_materials_search_worker_works_as_our_worker_expects() -> None:
     assert r".map(r=>/(^[+-]|[~^]\d+$)/.test(r)?r:`${r}*`)" in text
 
 
+def test_material_looks_for_alternate_links_once_when_the_document_is_ready() -> None:
+    """site.js renames the head's hreflang links for that moment, so that Material fetches no
+    sitemap.xml beside them: its bundle must still query `link[rel=alternate]` (to fetch the
+    sitemaps) from its document$, which a DOMContentLoaded listener feeds, added as the
+    bundle runs, before our scripts."""
+    scripts = internals.MATERIAL / "assets" / "javascripts"
+    (bundle,) = scripts.glob("bundle.*.min.js")
+    text = bundle.read_text(encoding="utf-8")
+    assert re.search(r'b\(\(\)=>M\("link\[rel=alternate\]"\)\)', text)
+    assert 'new URL("sitemap.xml",e)' in text
+    assert 'h(document,"DOMContentLoaded",{once:!0}).subscribe(()=>e.next(document))' in text
+    base = material_template("base.html")
+    assert base.index("assets/javascripts/bundle.") < base.index("config.extra_javascript")
+
+
+def test_materials_header_shows_the_site_name_where_header_py_adds_the_short_one() -> None:
+    found = internals.HEADER_SITE_NAME.search(material_template("partials/header.html"))
+    assert found and found[2] == "{{ config.site_name }}"
+    html = '<div class="md-header__topic">\n  <span class="md-ellipsis">\n    A &amp; B\n  </span>'
+    changed = internals.replace_header_site_name(html + html, lambda name: f"<b>{name}</b>")
+    assert changed == (
+        '<div class="md-header__topic">\n  <span class="md-ellipsis"><b>A &amp; B</b></span>' + html
+    )
+
+
+def test_materials_search_worker_highlights_positions_as_our_worker_expects() -> None:
+    """What search-forgiving.js relies on in how Material's worker tokenizes and highlights: each
+    token's position is `block << 20 | index` into lunr.tokenizer.table, whose entries are
+    `start << 12 | length << 2 | type` (a hyphenated word is joined from its parts' places);
+    each position lunr's matchData gives, for any term, is wrapped in <mark> (so it must be
+    given once); and each result's `terms` come from lunr's matched terms."""
+    workers = internals.MATERIAL / "assets" / "javascripts" / "workers"
+    (worker,) = workers.glob("search.*.min.js")
+    text = worker.read_text(encoding="utf-8")
+    assert "let i=lunr.tokenizer.table" in text and "lunr.tokenizer.table=[]" in text
+    assert re.search(r"\{position:\w<<20\|\w\[\w\]\.length-1\}", text)
+    assert re.search(r"\w\[\w\]\.push\(\w\+\w<<12\|\w-\w<<2\|", text)
+    assert re.search(
+        r"Object\.values\(\w\.metadata\)\)typeof \w\[\w\]!=\"undefined\"&&"
+        r"\w\.push\(\.\.\.\w\[\w\]\.position\)",
+        text,
+    )
+    assert '"<mark>"' in text and '"</mark>"' in text
+
+
 def test_our_search_partial_is_materials_with_an_accessible_name() -> None:
     """Ours differs by the dialog's name and the results frame's Tab stop, which site.js sets."""
     material = without_comment(material_template("partials/search.html"))

@@ -219,3 +219,22 @@ def test_plugin_options_that_are_not_a_mapping_are_named(tmp_path: Path, plugin:
     with pytest.raises(LocatedError) as caught:
         load_site(config)
     assert caught.value.line == (6 if plugin == "i18n" else 16)
+
+
+def test_print_button_lists_pages_of_the_default_language(tmp_path: Path) -> None:
+    config = fixture_copy(tmp_path)
+    text = config.read_text(encoding="utf-8")
+    option = "      print_button:\n        - guide.md\n"
+    config.write_text(text.replace("      keep_in_english:", option + "      keep_in_english:"))
+    assert load_site(config).print_pages == ["guide.md"]
+    assert load_site(fixture_copy(tmp_path / "other")).print_pages == []
+
+
+def test_a_print_button_on_a_page_the_site_lacks_is_named_on_its_line(tmp_path: Path) -> None:
+    option = "      print_button:\n        - guide.md\n        - gide.md\n"
+    error = broken(tmp_path, "      keep_in_english:", option + "      keep_in_english:")
+    assert error.line == 23
+    assert error.message == (
+        "eme-toolkit: print_button: lists 'gide.md', which is no page of en "
+        "(no docs/en/gide.md): write a page's file name, such as plan.md"
+    )

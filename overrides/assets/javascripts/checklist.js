@@ -66,13 +66,50 @@
     });
 
     var actions = document.querySelector(".eme-checklist-actions");
-    if (actions) {
-      actions.hidden = false;
-      actions.querySelector("button").addEventListener("click", function () {
-        boxes.forEach(function (box) { box.checked = false; });
-        save();
-      });
+    if (actions) setUpClearing(actions, boxes, save);
+  }
+
+  // "Clear ticks" clears every box at once; "Undo", the next button, brings the ticks back
+  // until a box is ticked again. The status line says which happened (a live region: screen
+  // readers announce it) in the page's language (overrides/partials/eme/checklist.html).
+  function setUpClearing(actions, boxes, save) {
+    var clear = actions.querySelector(".eme-checklist-clear");
+    var undo = actions.querySelector(".eme-checklist-undo");
+    var status = actions.querySelector(".eme-checklist-status");
+    var cleared = null; // each box's state before the last clearing, while it can be undone
+
+    function tell(message) {
+      status.textContent = message || "";
     }
+
+    clear.addEventListener("click", function () {
+      var states = boxes.map(function (box) { return box.checked; });
+      if (states.indexOf(true) === -1) return;
+      boxes.forEach(function (box) { box.checked = false; });
+      save();
+      cleared = states;
+      undo.hidden = false;
+      tell(status.getAttribute("data-cleared"));
+    });
+
+    undo.addEventListener("click", function () {
+      if (!cleared) return;
+      boxes.forEach(function (box, index) { box.checked = cleared[index]; });
+      save();
+      cleared = null;
+      clear.focus(); // Undo hides itself: the focus stays on the buttons
+      undo.hidden = true;
+      tell(status.getAttribute("data-restored"));
+    });
+
+    boxes.forEach(function (box) {
+      box.addEventListener("change", function () {
+        cleared = null;
+        undo.hidden = true;
+        tell("");
+      });
+    });
+    actions.hidden = false;
   }
 
   setUp();

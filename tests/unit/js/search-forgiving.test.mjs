@@ -194,3 +194,112 @@ describe("suggestions", () => {
     }
   });
 });
+
+describe("what the reader sees", () => {
+  const HOURS = [
+    { location: "practice/", title: "Practice", text: "<p>Weekly sessions.</p>", tags: ["method", "peer groups"] },
+    { location: "practice/#nutshell", title: "Nutshell", text: "<p>Sessions of 3–4 hours. That is 18–32 hours in total, with self-study of the language.</p>", tags: ["method", "peer groups"] },
+    { location: "practice/#life", title: "Working life", text: "<p>Skills for working life and working-life rights.</p>", tags: ["method", "peer groups"] },
+  ];
+
+  function marks(html) {
+    return [...html.matchAll(/<mark>(.*?)<\/mark>/g)].map((match) => match[1]);
+  }
+
+  test("each word is highlighted once, as a whole word of the text", async () => {
+    const { search } = await searchOf("en", HOURS);
+    for (const typed of ["hours", "how many hours", "hour", "houres"]) {
+      const item = (await search(typed)).items.flat().find((i) => i.location === "practice/#nutshell");
+      assert.ok(item, typed);
+      assert.doesNotMatch(item.text, /<mark><mark|<mark[^>]*<|&gt;/, typed);
+      assert.deepEqual(marks(item.text), ["hours.", "hours"], typed);
+    }
+  });
+
+  test("'Missing:' and the highlight words are the words as typed", async () => {
+    const { search } = await searchOf("en", HOURS);
+    const item = (await search("How many Hours")).items.flat().find((i) => i.location === "practice/#nutshell");
+    assert.deepEqual(item.terms, { many: false, Hours: true }); // "how" is a stop word
+    const typo = (await search("houres")).items.flat().find((i) => i.location === "practice/#nutshell");
+    assert.deepEqual(typo.terms, { houres: true });
+  });
+
+  test("a hyphenated word is found typed with a hyphen, a space or as one word", async () => {
+    const { search } = await searchOf("en", HOURS);
+    for (const typed of ["self-study", "self study", "selfstudy", "Self-Study"]) {
+      const found = locations(await search(typed));
+      assert.equal(found[0], "practice/#nutshell", `${typed}: ${found}`);
+    }
+    for (const typed of ["working-life", "working life", "workinglife"]) {
+      const found = locations(await search(typed));
+      assert.equal(found[0], "practice/#life", `${typed}: ${found}`);
+    }
+    const item = (await search("self-study")).items.flat()[0];
+    assert.deepEqual(item.terms, { "self-study": true });
+    assert.deepEqual(marks(item.text), ["self", "study"]);
+  });
+
+  test("the page's tags are shown once: with the page, not with each section", async () => {
+    const { search } = await searchOf("en", HOURS);
+    const [group] = (await search("hours")).items;
+    for (const item of group) {
+      if (item.location.includes("#")) assert.equal(item.tags, undefined, item.location);
+      else assert.deepEqual(item.tags, ["method", "peer groups"]);
+    }
+  });
+});
+
+describe("ranking by what sections hold", () => {
+  const DOCS = [
+    { location: "about/", title: "About", text: "<p>One folder for each language; the language selector.</p>", boost: 0.5 },
+    { location: "practice/", title: "Practice", text: "<p>Groups.</p>" },
+    { location: "practice/#why", title: "Why", text: "<p>Support in learning the language.</p>" },
+    { location: "tags/", title: "Tags", text: "<p>Tags of the pages.</p>", boost: 0.1 },
+    { location: "tags/#tag:tunnit", title: "method", text: "<ul><li>Practice</li></ul>", boost: 0.1 },
+    { location: "practice/#hours", title: "Hours", text: "<p>Three hours, tagged for each week.</p>" },
+  ];
+
+  test("at an equal match, a page of less weight (search: boost:) comes after", async () => {
+    const { search } = await searchOf("en", DOCS);
+    const found = locations(await search("language"));
+    assert.deepEqual(found, ["practice/#why", "about/"]);
+  });
+
+  test("a word as typed or in another form before a word that merely begins with it", async () => {
+    const { search } = await searchOf("en", DOCS);
+    // "tag" is the base of "tags" and of "tagged": the Tags page (a title) holds a form of it,
+    // as does the section; the Tags page weighs less.
+    const found = locations(await search("tag"));
+    assert.equal(found[0], "practice/#hours", found);
+  });
+});
+
+describe("words of the text as they stand", () => {
+  const DOCS = [
+    { location: "a/", title: "Profession-focused groups", text: "<p>Weekly.</p>" },
+    { location: "b/", title: "Constructor", text: "<p>A constructor of budgets.</p>" },
+  ];
+
+  test("a hyphenated word is suggested as written", async () => {
+    const { search } = await searchOf("en", DOCS, { suggest: true });
+    assert.deepEqual((await search("professionf")).suggest, ["profession-focused"]);
+  });
+
+  test("a word named like an object property is one of the reader's words", async () => {
+    const { search } = await searchOf("en", DOCS);
+    const [item] = (await search("constructor toString")).items.flat();
+    assert.deepEqual({ ...item.terms }, { constructor: true, toString: false });
+  });
+});
+
+describe("words typed as one", () => {
+  test("that the text writes apart are found as its two words", async () => {
+    const { search } = await searchOf("en", EN);
+    const found = locations(await search("peergroups"));
+    assert.equal(found[0], "practice/", found);
+    const [item] = (await search("Careercounsellor")).items.flat();
+    assert.equal(item.location, "practice/#counsellor");
+    assert.deepEqual({ ...item.terms }, { Careercounsellor: true });
+    assert.deepEqual(locations(await search("peerxqzv")), []);
+  });
+});

@@ -28,6 +28,7 @@
   // index's `fallback`): its words are also indexed and looked up in that language's forms.
   var fallback = null;
   var docs = [];
+  var byLocation = table(); // location -> its document
   var separator = /[\s\-]+/;
   var vocabulary = null; // the words of the text and their stems, for splitting compounds
   var termWords = table(); // index term -> the words of the text indexed under it
@@ -164,9 +165,10 @@
     if (!stem || stem.stemOnly) return stem;
     var step = function (token) {
       var word = token.toString();
+      var written = token.metadata.written || word;
       return forms(word).map(function (term) {
         var known = termWords[term] || (termWords[term] = []);
-        if (known.indexOf(word) < 0) known.push(word);
+        if (known.indexOf(written) < 0) known.push(written);
         sortedTerms = null;
         return token.clone(function () { return term; });
       });
@@ -186,6 +188,70 @@
   }
   trimmer.label = "trimmer";
 
+  // A word written with hyphens ("self-study", "working-life") is also indexed as one word
+  // ("selfstudy"), at the positions of its parts. The tokenizer (Material's) splits the text at
+  // hyphens and keeps, in lunr.tokenizer.table, where each token stands in the field's text.
+  function joiningHyphens(tokenize) {
+    var joining = function (input, meta) {
+      var tokens = tokenize(input, meta);
+      if (typeof input !== "string") return tokens;
+      var table = self.lunr.tokenizer.table;
+      function span(token) {
+        var at = token.metadata.position;
+        var entry = table[at >>> 20] && table[at >>> 20][at & 0xfffff];
+        return entry === undefined ? null : [entry >>> 12, (entry >>> 12) + ((entry >>> 2) & 0x3ff)];
+      }
+      var joined = [];
+      var run = [];
+      function close() {
+        if (run.length > 1) {
+          var word = run.map(String).join("");
+          // As written, for a suggestion to show: "profession-focused".
+          var written = input.slice(span(run[0])[0], span(run[run.length - 1])[1]).toLowerCase();
+          run.forEach(function (token) {
+            var whole = token.clone(function () { return word; });
+            whole.metadata = Object.assign({}, token.metadata, { written: written });
+            joined.push(whole);
+          });
+        }
+      }
+      tokens.forEach(function (token, i) {
+        var here = span(token);
+        var last = run.length ? span(run[run.length - 1]) : null;
+        if (last && here && input.slice(last[1], here[0]) === "-") {
+          run.push(token);
+        } else {
+          close();
+          run = [token];
+        }
+        if (i === tokens.length - 1) close();
+      });
+      return tokens.concat(joined);
+    };
+    joining.joinsHyphens = true;
+    return joining;
+  }
+
+  // A word of the text is indexed under several terms at one position: each position is to be
+  // highlighted once, however many of its terms a query matched (Material wraps each position
+  // it is given in <mark>, and a position given twice in two).
+  function eachPositionOnce(results) {
+    results.forEach(function (result) {
+      var seen = table();
+      Object.keys(result.matchData.metadata).forEach(function (term) {
+        var fields = result.matchData.metadata[term];
+        Object.keys(fields).forEach(function (field) {
+          if (!fields[field].position) return;
+          fields[field].position = fields[field].position.filter(function (position) {
+            var key = field + ":" + position;
+            return seen[key] ? false : (seen[key] = true);
+          });
+        });
+      });
+    });
+    return results;
+  }
+
   function setUpLunr() {
     var lunr = self.lunr;
     if (!lunr || lunr.indexForms) return;
@@ -197,6 +263,15 @@
     lunr.Builder.prototype.build = function () {
       this.searchPipeline.reset();
       return build.call(this);
+    };
+    var add = lunr.Builder.prototype.add;
+    lunr.Builder.prototype.add = function (doc, attributes) {
+      if (!this.tokenizer.joinsHyphens) this.tokenizer = joiningHyphens(this.tokenizer);
+      return add.call(this, doc, attributes);
+    };
+    var query = lunr.Index.prototype.query;
+    lunr.Index.prototype.query = function (build) {
+      return eachPositionOnce(query.call(this, build));
     };
   }
 
@@ -237,20 +312,28 @@
   }
 
   // The reader's words: runs of letters or digits. A word in quotes or after + is required,
-  // one after - is excluded, one after title:, text: or tags: looks in that field only.
+  // one after - is excluded, one after title:, text: or tags: looks in that field only. A
+  // hyphen between letters joins the words of one hyphenated word ("self-study"): each is
+  // looked up, and the result tells whether it holds the whole of it (`typed`, as typed).
   function parse(query) {
     var words = [];
-    var pattern = /(")|([+-]?)(?:(title|text|tags):)?([\p{L}\p{M}\p{N}\u200c\u200d]+)/gu;
+    var pattern = /(")|(?<![\p{L}\p{M}\p{N}])([+-]?)(?:(title|text|tags):)?([\p{L}\p{M}\p{N}\u200c\u200d]+(?:-[\p{L}\p{M}\p{N}\u200c\u200d]+)*)/gu;
     var quoted = false;
     var match;
     while ((match = pattern.exec(query))) {
       if (match[1]) { quoted = !quoted; continue; }
-      var word = match[4].toLowerCase();
-      words.push({
-        word: word,
-        presence: match[2] === "-" ? "-" : match[2] === "+" || quoted ? "+" : "",
-        field: match[3] ? match[3] + ":" : "",
-        optional: isStopWord(word),
+      var typed = match[4];
+      var group = words.length;
+      typed.split("-").forEach(function (part) {
+        var word = part.toLowerCase();
+        words.push({
+          word: word,
+          typed: typed,
+          group: group,
+          presence: match[2] === "-" ? "-" : match[2] === "+" || quoted ? "+" : "",
+          field: match[3] || "",
+          optional: isStopWord(word),
+        });
       });
     }
     return words;
@@ -296,8 +379,27 @@
       found = neighbours(stem);
       if (!found.length) found = neighbours(typed);
     }
-    var shown = baseOf(stemOf(word.word)); // with its diacritics, for the page to highlight
-    return { word: word.word, shown: shown, typed: typed + "*", found: found };
+    var fuzzy = found.length > 0 && !/\*$/.test(found[0]);
+    return { word: typed, base: base, typed: typed + "*", found: found, typo: fuzzy, graded: table() };
+  }
+
+  // A word typed as one that the text writes as two ("peergroups" for "peer groups"), not a
+  // word of the text itself: its two words, if it is a word of the text followed by the
+  // beginning of another, each looked up, as the other way (`variant`) of holding the word
+  // typed (see judge). None otherwise.
+  function apart(word) {
+    var typed = fold(word.word);
+    if (termWords[typed] || word.presence) return [];
+    for (var i = HEAD_LETTERS; i <= typed.length - HEAD_LETTERS; i++) {
+      if (termWords[typed.slice(0, i)] && beginsATerm(typed.slice(i))) {
+        return [word.word.slice(0, i), word.word.slice(i)].map(function (part) {
+          var split = Object.assign({}, word, { word: part, variant: 1, optional: isStopWord(part) });
+          split.look = lookUp(split);
+          return split;
+        });
+      }
+    }
+    return [];
   }
 
   // The one lunr query of a query: each word's terms, all optional unless the reader required
@@ -305,47 +407,134 @@
   // a modifier (+, -, ^1), so Material adds no wildcard of its own.
   function lunrQuery(words) {
     return words.map(function (word) {
-      if (word.presence) return word.presence + word.field + (word.look.found[0] || word.look.typed);
+      var field = word.field ? word.field + ":" : "";
+      if (word.presence) return word.presence + field + (word.look.found[0] || word.look.typed);
       var terms = [word.look.typed].concat(word.look.found).filter(function (term, i, all) {
         return all.indexOf(term) === i;
       });
-      return terms.map(function (term) { return word.field + term + "^1"; }).join(" ");
+      return terms.map(function (term) { return field + term + "^1"; }).join(" ");
     }).join(" ");
   }
 
-  // How well a result matches each word, from Material's `terms` (each query term without its
-  // modifier: whether a term of the result begins with it). Returns the result's tier (0 every
-  // word as typed, 1 every word in some form, 2 some of the words) and `terms` as the page is
-  // to show them: one per word, the form to highlight on the page (the base as typed, or the
-  // term a typo was taken for) and whether the result holds it ("Missing: ..." if not).
-  // Stop words and excluded words do not count.
-  function judge(item, words) {
-    function has(term) { return item.terms && item.terms[term.replace(/\*$/, "")] === true; }
-    var tier = 0;
-    var terms = table();
-    words.forEach(function (word) {
-      if (word.optional || word.presence === "-") return;
-      var look = word.look;
-      var found = look.found.filter(has);
-      var typo = !/\*$/.test(look.found[0] || "");
-      terms[typo ? found[0] || look.word : look.shown] = has(look.typed) || found.length > 0;
-      tier = Math.max(tier, has(look.typed) ? 0 : found.length ? 1 : 2);
+  // ---------------------------------------------------------------- ranking
+
+  // How a word of the text matches a word of the query, best first: as typed (diacritics
+  // aside), another form of it (the same base), the same word with one typo, a compound word
+  // ending in it, a word that begins as typed (the word being typed), a word that merely
+  // begins with its base (another word: "tunnisteet" begins with "tun", the base of "tunnit").
+  var AS_TYPED = 0;
+  var FORM = 1;
+  var TYPO = 2;
+  var PART = 2;
+  var BEGINNING = 3;
+  var RELATED = 6;
+  var NOWHERE = 99;
+
+  // A word of the text as grade() compares it, once per word.
+  var entries = table();
+  function entryOf(textWord) {
+    if (entries[textWord]) return entries[textWord];
+    return (entries[textWord] = {
+      word: fold(textWord),
+      base: fold(baseOf(stemOf(textWord))),
+      terms: forms(textWord),
+      parts: partsOf(textWord).map(function (part) { return fold(baseOf(stemOf(part))); }),
     });
-    return { tier: tier, terms: terms };
   }
 
-  // Material's results in tiers: a section of a better tier first, then by Material's score. Each
-  // tier's scores are lifted above the next tier's, so that Material's page shows the sections
-  // of a page's best tier and groups the others under "more"; pages keep the order of their
-  // best section.
-  var TIER = 1e9;
+  function grade(textWord, look) {
+    var entry = entryOf(textWord);
+    if (entry.word === look.word) return AS_TYPED;
+    if (look.typo) {
+      var typo = look.found.some(function (term) { return entry.terms.indexOf(term) >= 0; });
+      return typo ? TYPO : entry.word.indexOf(look.word) === 0 ? BEGINNING : NOWHERE;
+    }
+    if (entry.base === look.base) return FORM;
+    if (entry.parts.indexOf(look.base) >= 0) return PART;
+    if (entry.word.indexOf(look.word) === 0) return BEGINNING;
+    var related = entry.terms.some(function (term) { return term.indexOf(look.base) === 0; });
+    return related ? RELATED : NOWHERE;
+  }
+
+  // The words of a section, by field, each once (a hyphenated word also joined, as indexed).
+  var HYPHENATED = /[\p{L}\p{M}\p{N}\u200c\u200d]+(?:-[\p{L}\p{M}\p{N}\u200c\u200d]+)*/gu;
+  var sectionWords = table();
+  function wordsOf(location) {
+    if (sectionWords[location]) return sectionWords[location];
+    var doc = byLocation[location] || {};
+    var fields = { title: doc.title || "", text: doc.text || "", tags: (doc.tags || []).join(" ") };
+    var words = {};
+    Object.keys(fields).forEach(function (field) {
+      var text = fields[field].replace(/<[^>]*>/g, " ").toLowerCase();
+      var found = table();
+      (text.match(HYPHENATED) || []).forEach(function (word) {
+        word.split("-").concat(word.indexOf("-") > 0 ? [word.replace(/-/g, "")] : [])
+          .forEach(function (part) { found[part] = true; });
+      });
+      words[field] = Object.keys(found);
+    });
+    return (sectionWords[location] = words);
+  }
+
+  // How well a section matches each of the reader's words (stop words and excluded words do
+  // not count): `missing`, how many words (a hyphenated word is one) it does not hold, `grade`,
+  // the sum of each word's best match, and `terms`, the words as typed and whether it holds
+  // each, for Material's page to show ("Missing: ...") and to pass on to the page (?h=).
+  function judge(item, words) {
+    var fields = wordsOf(item.location);
+    var groups = [];
+    words.forEach(function (word) {
+      if (word.optional || word.presence === "-") return;
+      var names = word.field ? [word.field] : ["title", "text", "tags"];
+      var best = NOWHERE;
+      var graded = word.look.graded; // the text's words graded for this query so far
+      names.forEach(function (name) {
+        var list = fields[name];
+        for (var i = 0; i < list.length && best > AS_TYPED; i++) {
+          var known = graded[list[i]];
+          if (known === undefined) known = graded[list[i]] = grade(list[i], word.look);
+          if (known < best) best = known;
+        }
+      });
+      // A word typed is held as well as the worst of its words, in the better of its ways.
+      var group = groups[word.group] || (groups[word.group] = { typed: word.typed, ways: [] });
+      var way = word.variant || 0;
+      group.ways[way] = Math.max(group.ways[way] || 0, best);
+      group.grade = Math.min.apply(null, group.ways.filter(function (g) { return g !== undefined; }));
+    });
+    var judged = { missing: 0, grade: 0, terms: table() };
+    groups.forEach(function (group) {
+      var holds = group.grade < NOWHERE;
+      judged.terms[group.typed] = Boolean(judged.terms[group.typed]) || holds;
+      if (holds) judged.grade += group.grade;
+      else judged.missing += 1;
+    });
+    return judged;
+  }
+
+  // Material's results, ranked by how well each section matches (judge): the fewest words
+  // missing, then the best matches, then the page's weight (Material's `search: boost:` of its
+  // front matter: the About and Tags pages weigh less than the practice, so that at an equal
+  // match the practice comes first), then Material's score (the words' weight in the title and
+  // text). Each section's score is lifted by its rank, so that Material's page shows the
+  // sections of a page's best rank and groups the others under "more"; pages keep the order of
+  // their best section. A page's tags are shown once, with the page, not again with each of
+  // its sections.
+  var TIER = 1e8; // above any score of Material's (a tag weighs 1e6)
+  var MAX_GRADE = 100;
+  var WEIGHTS = 100; // page weights told apart: boosts 0 to 9.9
   function rank(result, words) {
     var items = [];
     result.items.forEach(function (group) {
       group.forEach(function (item) {
         var judged = judge(item, words);
-        var lift = item.score > 0 ? (3 - judged.tier) * TIER : 0;
-        items.push(Object.assign({}, item, { score: item.score + lift, terms: judged.terms }));
+        var place = judged.missing * MAX_GRADE + Math.min(judged.grade, MAX_GRADE - 1);
+        var weight = Math.min(Math.round((item.boost === undefined ? 1 : item.boost) * 10), 99);
+        var tier = (MAX_GRADE * MAX_GRADE - place) * WEIGHTS + weight;
+        var lift = item.score > 0 ? tier * TIER : 0;
+        var ranked = Object.assign({}, item, { score: item.score + lift, terms: judged.terms });
+        if (item.location.indexOf("#") >= 0) delete ranked.tags;
+        items.push(ranked);
       });
     });
     items.sort(function (a, b) { return b.score - a.score; });
@@ -356,7 +545,11 @@
       pages.get(page).push(item);
     });
     var ranked = { items: Array.from(pages.values()) };
-    if (result.suggest) ranked.suggest = result.suggest.map(asWord);
+    if (result.suggest) {
+      ranked.suggest = result.suggest.map(asWord).filter(function (word, i, all) {
+        return all.indexOf(word) === i;
+      });
+    }
     return ranked;
   }
 
@@ -364,7 +557,7 @@
   function asWord(term) {
     var start = typing.toLowerCase();
     var matching = (termWords[term] || []).filter(function (word) {
-      return word.indexOf(start) === 0;
+      return word.replace(/-/g, "").indexOf(start.replace(/-/g, "")) === 0;
     });
     matching.sort(function (a, b) { return a.length - b.length; });
     return matching.length ? matching[0] : start;
@@ -378,6 +571,10 @@
     fallback = config.fallback || null;
     separator = new RegExp(config.separator || "[\\s\\-]+");
     docs = message.data.docs || [];
+    byLocation = table();
+    docs.forEach(function (doc) { byLocation[doc.location] = doc; });
+    sectionWords = table();
+    entries = table();
     vocabulary = null;
     termWords = table();
     sortedTerms = null;
@@ -389,8 +586,12 @@
     remember: remember,
     ask: function (query) {
       typing = query.split(separator).pop() || "";
-      var words = parse(query);
-      words.forEach(function (word) { word.look = lookUp(word); });
+      var words = [];
+      parse(query).forEach(function (word) {
+        word.look = lookUp(word);
+        var parts = apart(word);
+        words = words.concat(word.look.found.length || !parts.length ? [word] : [], parts);
+      });
       return {
         query: lunrQuery(words),
         answer: function (result) { return rank(result, words); },

@@ -16,9 +16,13 @@
  *    them without diacritics ("työelämä" -> "tyoelama"), as each typed word is looked up.
  *
  * 2. Each query is rewritten into one lunr query over those terms (see `lunrQuery`), and its
- *    results are ranked in tiers (see `rank`): sections holding every word as typed, then
- *    sections holding every word in some form, then sections holding some of the words. A word
- *    of 5+ letters that begins no term of the index is looked up as the terms one typo away.
+ *    results are ranked (see `rank`) by how each section holds the reader's words: the fewest
+ *    missing, then each as typed, in another form, with a typo or as a compound part before a
+ *    word that merely begins with it, then the page's weight (`search: boost:`). A word of 5+
+ *    letters that begins no term of the index is looked up as the terms one typo away; a
+ *    hyphenated word is also indexed joined, and a word typed joined is also looked up apart.
+ *    Each result names the reader's words as typed ("Missing: ..."), highlights each word of
+ *    the text once, and shows its page's tags once.
  *
  * Suggestions (search.suggest) are terms of the index; each is shown as a word of the text
  * instead: the shortest one under that term that starts with what the reader is typing.
