@@ -59,7 +59,7 @@ CLI = (sys.executable, "-m", "eme_toolkit")
 
 def mkdocs_build(site_dir: Path, config: Path = ROOT / "mkdocs.yml", **env: str) -> None:
     """Run a strict MkDocs build; fail the test with MkDocs' own output if it warns or errors."""
-    command = ["build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)]
+    command = ["build", "--strict", "-f", str(config), "-d", str(site_dir)]
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", *command],
         cwd=config.parent,

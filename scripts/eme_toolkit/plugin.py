@@ -26,6 +26,7 @@ from eme_toolkit import (
     not_found,
     notices,
     permalinks,
+    repository,
     search,
     serve,
     sitemaps,
@@ -117,6 +118,12 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             html, self.context, str(toc.get("permalink_title", "Permanent link"))
         )
         html = checklist.label_boxes(html)
+        where = self.context.site.display(Path(page.file.abs_src_path or page.file.src_uri))
+        try:
+            base = repository.file_base(config.edit_uri, config.repo_url)
+            html = repository.link_files(html, base, where)
+        except repository.RepositoryError as error:
+            raise PluginError(str(error)) from None
         if status_page.is_status_page(page.file.src_uri, self.context):
             html = html.replace(status_page.MARKER, status_page.body(self.context))
         else:

@@ -70,11 +70,20 @@ class Unit:
         return numbers(self.text)
 
 
+# A span that marks words quoted in another language (`<span lang="fi">`) belongs to its
+# version: each version quotes the other one in its own places.
+LANGUAGE_SPAN = re.compile(r'<span lang="[^"<>]*">|</span>')
+
+
 def markup(text: str) -> list[str]:
     """The pieces of a text that a translation keeps as they are, in order."""
     found = []
     for pattern in (LINK_TARGET, AUTOLINK, CODE_SPAN, HTML_TAG):
-        found += [match[0] for match in pattern.finditer(text)]
+        found += [
+            match[0]
+            for match in pattern.finditer(text)
+            if pattern is not HTML_TAG or not LANGUAGE_SPAN.fullmatch(match[0])
+        ]
         text = pattern.sub(" ", text)
     found += [match[0] for match in BRACES.finditer(text)]
     return found

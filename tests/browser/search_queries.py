@@ -177,6 +177,12 @@ RANKINGS = {
             "'18–32 hours' in the practice before the About page's table quoting it",
         ),
         Ranking(
+            "trained peer tutor",
+            "peer-groups/#resources",
+            "about/#eme",
+            "all three words in 'a trained peer tutor'; only 'peer' on the About page",
+        ),
+        Ranking(
             "peer tutor",
             "peer-groups/#resources",
             "peer-groups/#developer",
@@ -185,6 +191,12 @@ RANKINGS = {
     ],
     # The added language's stemmer relates fewer English forms: only what holds without it.
     "added": [
+        Ranking(
+            "how many hours",
+            "peer-groups/#nutshell",
+            "about/#changes",
+            "'18–32 hours' in the practice before the About page's table quoting it",
+        ),
         Ranking(
             "peer tutor",
             "peer-groups/#resources",
@@ -216,6 +228,12 @@ RANKINGS = {
             "peer-groups/#dos-and-donts",
             "peer-groups/#why",
             "'Ohjeet' as typed ranks above 'ohjausta', which only shares the stem 'ohj'",
+        ),
+        Ranking(
+            "tuntia",
+            "peer-groups/#nutshell",
+            "about/#changes",
+            "'18–32 tuntia' in the practice before the About page's table quoting it",
         ),
         Ranking(
             "kieli",

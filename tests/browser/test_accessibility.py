@@ -323,3 +323,94 @@ def test_no_page_scrolls_sideways_at_320_px(reader: Reader, site: Site, lang: st
             "() => [document.documentElement.scrollWidth, document.body.scrollWidth, innerWidth]"
         )
         assert max(wide[:2]) <= wide[2], (path, wide)
+
+
+# The focus indicator of the element that has the focus (the palette toggle's label, for its
+# hidden radio input): an outline, or else a box shadow, measured against what is behind it
+# (the composite of the backgrounds around the element), as WCAG 2.4.11 and 2.4.13 ask (3:1).
+FOCUS_CONTRAST = """async () => {
+  await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const seen = el.matches('input.md-option') ? el.nextElementSibling : el;
+  const rgba = value => {
+    const parts = (value.match(/rgba?\\([^)]*\\)/) || ['rgba(0,0,0,0)'])[0]
+      .match(/[\\d.]+/g).map(Number);
+    return parts.length === 3 ? [...parts, 1] : parts;
+  };
+  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
+  const luminance = rgb => {
+    const [r, g, b] = rgb.map(v => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  };
+  const ratio = (a, b) => {
+    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+    return (light + 0.05) / (dark + 0.05);
+  };
+  const behind = from => {
+    const layers = [];
+    for (let e = from; e; e = e.parentElement) {
+      layers.push(rgba(getComputedStyle(e).backgroundColor));
+    }
+    return layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
+  };
+  const style = getComputedStyle(seen);
+  const back = behind(seen.parentElement);
+  let kind = null, contrast = 0, width = 0;
+  if (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) {
+    kind = 'outline';
+    width = parseFloat(style.outlineWidth);
+    contrast = ratio(over(rgba(style.outlineColor), back), back);
+  } else if (style.boxShadow !== 'none') {
+    kind = 'shadow';
+    width = Math.max(...(style.boxShadow.replace(/rgba?\\([^)]*\\)/g, '').match(/[\\d.]+px/g)
+      || ['0']).map(parseFloat));
+    contrast = ratio(over(rgba(style.boxShadow), back), back);
+  }
+  return {what: el.outerHTML.slice(0, 90), kind, contrast, width,
+          visible: el.matches(':focus-visible')};
+}"""
+
+
+def focus_indicators(reader: Reader, most: int = 90) -> list[dict]:
+    """The focus indicator of every stop of one round of Tab through the page."""
+    stops: list[dict] = []
+    for _ in range(most):
+        reader.page.keyboard.press("Tab")
+        stop = reader.page.evaluate(FOCUS_CONTRAST)
+        if stop is None:
+            return stops
+        stops.append(stop)
+    pytest.fail(f"no end to the Tab stops after {most}")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("screen", ["phone", "desktop"])
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_focus_indicator_contrasts_3_to_1_on_every_page(
+    reader: Reader, site: Site, lang: str, screen: str, scheme: str
+) -> None:
+    """Every Tab stop of every page, in either palette: an outline or a shadow of 2 px or
+    more, 3:1 or more against what is around it. A phone has fewer stops (the drawer and
+    search are closed), on the same kinds of element: two pages are enough there."""
+    reader.page.set_viewport_size(PHONE if screen == "phone" else DESKTOP)
+    reader.page.emulate_media(color_scheme=scheme)  # Material picks its palette on load
+    weak: list[str] = []
+    paths = [*site.pages[lang], "no-such-page/"] if screen == "desktop" else ["plan/", "tags/"]
+    for path in paths:
+        reader.open(lang, path)
+        stops = focus_indicators(reader)
+        assert len(stops) >= 5, (path, stops)
+        weak += [
+            f"{path}: {stop['kind']} {stop['width']:.1f}px {stop['contrast']:.2f}:1 {stop['what']}"
+            for stop in stops
+            if not stop["visible"]
+            or stop["kind"] is None
+            or stop["contrast"] < 3
+            or stop["width"] < 2
+        ]
+    assert not weak, "\n".join(weak)

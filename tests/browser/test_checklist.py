@@ -94,6 +94,16 @@ def test_printed_the_list_shows_its_boxes_and_ticks(reader: Reader, site: Site, 
     )
     assert shown and all(shown), shown
     assert ticked(reader) == [0, 4]
+    # Black on paper: a border for each box, a tick (not a fill, which printers leave out) for
+    # a ticked one.
+    inks = boxes(reader).evaluate_all(
+        """boxes => boxes.map(box => [box.checked, getComputedStyle(box).borderTopColor,
+          getComputedStyle(box).backgroundColor,
+          getComputedStyle(box, '::before').borderRightColor])"""
+    )
+    for checked, border, fill, tick in inks:
+        assert border == "rgb(0, 0, 0)" and fill == "rgba(0, 0, 0, 0)", (border, fill)
+        assert tick == ("rgb(0, 0, 0)" if checked else "rgba(0, 0, 0, 0)"), (checked, tick)
     assert not reader.page.get_by_role("button", name=clear_words(site, lang)).is_visible()
 
 

@@ -278,43 +278,53 @@ def test_a_finnish_page_lists_no_english_page_and_the_other_way_round(
     assert not reader.errors
 
 
+FOUND_BY = ("inflected", "compound part", "diacritics", "typo")
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_a_result_leads_to_its_section_with_the_words_highlighted(
     reader: Reader, site: Site, lang: str
 ) -> None:
-    """A word found through another form of it is highlighted on the page in the page's own
-    form, as whole words; the address is the section's own."""
-    query = next(query for query in queries(lang) if query.kind == "inflected")
-    reader.open(lang)
-    search_settled(reader, query.typed)
-    section = query.section.split("#")[1]
-    wanted = site.page_url(lang, query.section)
-    wait_for_result(reader, wanted)
-    link = reader.page.locator(
-        f'.md-search-result__link[href*="{query.section.split("#")[0]}"][href$="#{section}"]'
-    )
-    if not link.first.is_visible():
-        reader.page.locator(".md-search-result__more summary").first.click()
-    link.first.click()
-    reader.page.wait_for_url(re.compile(rf".*#{section}$"))
-    assert unquote(reader.page.url) == wanted
-    assert reader.page.locator(f"#{section}").is_visible()
-    marks = reader.page.locator("article mark")
-    marks.first.wait_for()
-    words = [word.lower() for word in marks.all_inner_texts()]
-    assert query.note.lower() in words, (query, words)
-    assert all(re.fullmatch(r"[^\W_]+", word) for word in words), words
-    # Each is the whole word: no letter just before or after it.
-    around = reader.page.eval_on_selector_all(
-        "article mark",
-        "marks => marks.map(m => (m.previousSibling?.textContent.slice(-1) || '') +"
-        " (m.nextSibling?.textContent.slice(0, 1) || ''))",
-    )
-    assert not [pair for pair in around if re.search(r"[^\W_]", pair)], around
-    # Opened again from its address, the page shows no highlights.
-    reader.page.reload()
-    reader.page.wait_for_load_state("load")
-    assert reader.page.locator("article mark").count() == 0
+    """A word found through another form of it, a compound part, without diacritics or with a
+    typo is highlighted on the page in the page's own form, as whole words; the address is the
+    section's own."""
+    tried = []
+    for kind in FOUND_BY:
+        query = next((q for q in queries(lang) if q.kind == kind and " " not in q.note), None)
+        if query is None:  # English writes no compounds as one word
+            continue
+        tried.append(kind)
+        reader.open(lang)
+        search_settled(reader, query.typed)
+        section = query.section.split("#")[1]
+        wanted = site.page_url(lang, query.section)
+        wait_for_result(reader, wanted)
+        link = reader.page.locator(
+            f'.md-search-result__link[href*="{query.section.split("#")[0]}"][href$="#{section}"]'
+        )
+        if not link.first.is_visible():
+            reader.page.locator(".md-search-result__more summary").first.click()
+        link.first.click()
+        reader.page.wait_for_url(re.compile(rf".*#{section}$"))
+        assert unquote(reader.page.url) == wanted
+        assert reader.page.locator(f"#{section}").is_visible()
+        marks = reader.page.locator("article mark")
+        marks.first.wait_for()
+        words = [word.lower() for word in marks.all_inner_texts()]
+        assert query.note.lower() in words, (query, words)
+        assert all(re.fullmatch(r"[^\W_]+", word) for word in words), (query, words)
+        # Each is the whole word: no letter just before or after it.
+        around = reader.page.eval_on_selector_all(
+            "article mark",
+            "marks => marks.map(m => (m.previousSibling?.textContent.slice(-1) || '') +"
+            " (m.nextSibling?.textContent.slice(0, 1) || ''))",
+        )
+        assert not [pair for pair in around if re.search(r"[^\W_]", pair)], (query, around)
+        # Opened again from its address, the page shows no highlights.
+        reader.page.reload()
+        reader.page.wait_for_load_state("load")
+        assert reader.page.locator("article mark").count() == 0
+    assert len(tried) >= 3, tried
     assert not reader.errors
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from conftest import read_page
 
-from eme_toolkit.units import page_units, replace
+from eme_toolkit.units import markup, page_units, replace
 
 PAGE = """---
 title: Groups
@@ -121,3 +121,9 @@ def test_writing_every_unit_as_it_is_changes_no_line_but_rewrapped_paragraphs() 
     page = read_page(Path("x.md"), PAGE)
     one_line = [u for u in page_units("x.md", page) if u.end - u.line == 1 and not u.style]
     assert replace(PAGE.split("\n"), [(u, u.text) for u in one_line]) == PAGE.split("\n")
+
+
+def test_a_span_marking_another_languages_words_is_no_kept_markup() -> None:
+    """Each version quotes the other language in its own places."""
+    english = '‘<span lang="fi">Resurssit</span>’ and <span class="x">kept</span> `code`'
+    assert markup(english) == ["`code`", '<span class="x">']
