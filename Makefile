@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 comma := ,
 
-.PHONY: install browser serve build compare-engines test test-fast test-browser lint lock bench clean check status mark-translated diff add-language export-po import-po
+.PHONY: install browser serve build compare-engines test test-fast test-browser lint lock bench clean check status mark-translated diff add-language remove-language export-po import-po
 
 install: $(STAMP)
 
@@ -66,9 +66,10 @@ lint: install
 
 # Translations (CONTRIBUTING.md): compare every language with English, section by section;
 # show what is translated, outdated and not translated; record a translation as up to date
-# (FORCE=1 even with problems); show what changed in English since; add a language.
+# (FORCE=1 even with problems); show what changed in English since; add a language (NAME=
+# defaults to its own name in CLDR) or remove one (its files kept unless FORCE=1).
 # Examples: make mark-translated CODE=fi PAGE=about.md#eme, make diff CODE=fi,
-# make add-language CODE=sv NAME=Svenska, make status FORMAT=json|markdown,
+# make add-language CODE=sv NAME=Svenska, make remove-language CODE=sv, make status FORMAT=json|markdown,
 # make check FORMAT=github (annotations for GitHub Actions).
 FORMAT ?= text
 check: install
@@ -84,7 +85,10 @@ diff: install
 	$(BIN)/eme-i18n diff $(CODE) $(PAGE)
 
 add-language: install
-	$(BIN)/eme-i18n add-language $(CODE) --name "$(NAME)"
+	$(BIN)/eme-i18n add-language $(CODE) $(if $(NAME),--name "$(NAME)")
+
+remove-language: install
+	$(BIN)/eme-i18n remove-language $(CODE) $(if $(FORCE),--force)
 
 # Translation tools (CONTRIBUTING.md, "Translate in a translation tool"): po/<code>/<page>.po
 # per page and po/<code>/strings.po, or XLIFF (.xlf) with FORMAT=xliff; exporting again keeps

@@ -29,10 +29,15 @@ REAL_CONFIG = ROOT / "mkdocs.yml"
 # The editors' CLI, as installed by `make install`.
 I18N_CLI = (sys.executable, "-m", "eme_toolkit")
 PRACTICE = "peer-groups.md"
-# English first (the default language), then Finnish, then codes with a Material UI translation.
-LANGUAGES = ("en", "fi", "sv", "de", "fr", "nb", "da", "et", "nl", "it")
+# English first (the default language), then Finnish, then codes with a Material UI translation:
+# Swedish, then Arabic (right to left), Ukrainian (no lunr stemmer in Material), Persian (both),
+# Estonian (no stemmer), so that 7 languages hold every kind.
+LANGUAGES = ("en", "fi", "sv", "ar", "uk", "fa", "et", "de", "fr", "nb")
 LANGUAGE_NAMES = {
     "sv": "Svenska",
+    "ar": "العربية",
+    "uk": "Українська",
+    "fa": "فارسی",
     "de": "Deutsch",
     "fr": "Français",
     "nb": "Norsk",

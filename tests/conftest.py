@@ -94,6 +94,14 @@ def copy_project(tmp_path: Path) -> Path:
     return project
 
 
+def start_afresh(config: Path, code: str) -> None:
+    """The project copy at `config` without language `code`, if the site has it, removed as an
+    editor removes one (remove-language --force), so that a test can add the language anew."""
+    if code in LANGUAGES:
+        result = run_cli(config, "remove-language", code, "--force")
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
 def fixture_site(tmp_path: Path) -> Site:
     """A copy of the small three-language fixture site, read as the tools read it."""
     return load_site(Path(shutil.copytree(FIXTURE, tmp_path / "project")) / "mkdocs.yml")

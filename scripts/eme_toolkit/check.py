@@ -11,6 +11,7 @@ import posixpath
 import re
 from collections import Counter
 
+from eme_toolkit import internals, theme_words
 from eme_toolkit.docs import Docs, section_ids
 from eme_toolkit.errors import Problem
 from eme_toolkit.page import (
@@ -472,6 +473,9 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
         problems.append(Problem(shown, key_line(text, key), problem))
     if lang.default:
         return problems
+    if not internals.material_has_language(lang.code):
+        problems += check_theme_words(shown, text, ours, lang)
+        ours = {k: v for k, v in ours.items() if not k.startswith(theme_words.PREFIX)}
     for key, value in english.items():
         if key not in ours:
             problems.append(
@@ -488,6 +492,33 @@ def check_strings(site: Site, lang: Language) -> list[Problem]:
                     shown,
                     key_line(text, key),
                     f"'{key}' is not in {site.display(english_path)}: remove it",
+                )
+            )
+    return problems
+
+
+def check_theme_words(shown: str, text: str, ours: dict[str, str], lang: Language) -> list[Problem]:
+    """A language Material does not translate has the theme's words in its strings file
+    (theme_words.py): each must be there; a complete language has them translated."""
+    problems = []
+    for key, english in theme_words.english_words().items():
+        word = ours.get(theme_words.PREFIX + key)
+        if word is None:
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    f"lacks '{theme_words.PREFIX}{key}', a word of the theme (English: "
+                    f"“{english}”): add '{theme_words.PREFIX}{key}:' with the text translated",
+                )
+            )
+        elif lang.complete and word == english:
+            problems.append(
+                Problem(
+                    shown,
+                    key_line(text, theme_words.PREFIX + key),
+                    f"'{theme_words.PREFIX}{key}' is still the English “{english}”: "
+                    f"{lang.name} is a complete language; translate it",
                 )
             )
     return problems

@@ -5,7 +5,8 @@ languages. Every command reads ./mkdocs.yml (or --config PATH) once. Problems ar
     eme-i18n check
     eme-i18n status --format text|json|markdown
     eme-i18n mark-translated fi [about.md[#eme]]
-    eme-i18n add-language sv --name Svenska
+    eme-i18n add-language sv [--name Svenska]
+    eme-i18n remove-language sv [--force]
     eme-i18n export-po sv [--format po|xliff]
     eme-i18n import-po sv [--file po/sv/about.po]
 """
@@ -25,7 +26,7 @@ from eme_toolkit.diff import DiffError, changes, format_changes
 from eme_toolkit.docs import Docs
 from eme_toolkit.errors import LocatedError
 from eme_toolkit.exchange import ExchangeError, Refused, check_catalogs, export, import_catalogs
-from eme_toolkit.languages import LanguageError, add_language
+from eme_toolkit.languages import LanguageError, add_language, remove_language
 from eme_toolkit.mark import MarkError, mark_translated
 from eme_toolkit.options import IN_PROGRESS
 from eme_toolkit.page import PageError
@@ -178,21 +179,58 @@ def diff_command(site: Site, lang: str, page: str | None) -> int:
 
 @main.command("add-language")
 @click.argument("code", metavar="CODE")
-@click.option("--name", required=True, help="The language's own name, such as Svenska.")
+@click.option(
+    "--name",
+    default=None,
+    help="The language's own name, such as Svenska; by default its name in CLDR.",
+)
 @with_site
-def add_language_command(site: Site, code: str, name: str) -> int:
+def add_language_command(site: Site, code: str, name: str | None) -> int:
     """Register a new language, in progress: mkdocs.yml, its strings and its record."""
     added = add_language(site, code, name)
     folder = site.display(added.folder)
-    click.echo(
-        f"Added {added.name} ({code}), a language in progress:\n"
+    lines = [
+        f"Added {added.name} ({code}, written {added.direction}), a language in progress:",
         f"  {site.display(site.config_path)}: i18n language entry with nav_translations, "
-        f"and '{code}: {IN_PROGRESS}' under the eme-toolkit plugin's translations:\n"
-        f"  {folder}/{STRINGS_FILE}: the site's notices, in English: translate them\n"
-        f"  {folder}/{RECORD_FILE}: the translation record (written by mark-translated)\n"
+        f"and '{code}: {IN_PROGRESS}' under the eme-toolkit plugin's translations:",
+        f"  {folder}/{STRINGS_FILE}: the site's notices, in English: translate them",
+        f"  {folder}/{RECORD_FILE}: the translation record (written by mark-translated)",
+    ]
+    if added.theme_template is not None:
+        lines.append(
+            f"  {site.display(added.theme_template)}: Material for MkDocs has no translation "
+            f"for {code!r}, so the theme's words (theme.* in {folder}/{STRINGS_FILE}) come "
+            "from the strings file, in English until translated"
+        )
+    lines.append(
         f"Every page is shown in English until you copy it from "
         f"{site.display(site.docs_dir / site.default.code)}/ into {folder}/ and translate it."
     )
+    click.echo("\n".join(lines))
+    return 0
+
+
+@main.command("remove-language")
+@click.argument("code", metavar="CODE")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Also delete the language's files, and remove entries that were edited since.",
+)
+@with_site
+def remove_language_command(site: Site, code: str, force: bool) -> int:
+    """Undo add-language: mkdocs.yml as it was; the language's files kept unless --force."""
+    removed = remove_language(site, code, force)
+    click.echo(f"Removed {removed.name} ({code}) from {site.display(site.config_path)}.")
+    for path in removed.files:
+        shown = site.display(path) + ("/" if path.is_dir() or removed.deleted else "")
+        click.echo(f"  {'deleted' if removed.deleted else 'kept'}: {shown}")
+    if removed.files and not removed.deleted:
+        click.echo(
+            f"Nothing was deleted: `make remove-language CODE={code} FORCE=1` deletes them, "
+            f"or `make add-language CODE={code}` needs {site.display(site.docs_dir / code)} "
+            "moved away first."
+        )
     return 0
 
 

@@ -91,6 +91,9 @@ class BuildContext:
         self.languages: list[LanguageBuild] = []
         self.not_found_page: str | None = None
         self._strings: dict[str, dict[str, str]] = {}
+        self._untranslated: dict[str, set[str]] = {}
+        # Each language's direction, 'ltr' or 'rtl', as the theme writes it (direction.py).
+        self.directions: dict[str, str] = {}
 
     @property
     def current(self) -> LanguageBuild:
@@ -111,6 +114,34 @@ class BuildContext:
                 f"{self.site.display(english)}: add the site's text for {', '.join(missing)}"
             )
         return self._strings[lang]
+
+    def english(self, lang: str) -> dict[str, str] | None:
+        """How to mark a text of `lang`'s strings that is still the default language's (its
+        file lacks it, or has the same text): the attributes `lang` and `dir` of that language
+        (for partials/eme/*.html), or None where the text needs no mark (the default's own)."""
+        default = self.site.default.code
+        if lang == default:
+            return None
+        return {"lang": default, "dir": self.directions.get(default, "ltr")}
+
+    def untranslated(self, lang: str) -> set[str]:
+        """The keys whose text `lang` still shows in the default language."""
+        if lang not in self._untranslated:
+            default = self.site.default.code
+            ours = self.strings(lang)
+            english = self.strings(default)
+            self._untranslated[lang] = (
+                set()
+                if lang == default
+                else {key for key, text in ours.items() if english.get(key) == text}
+            )
+        return self._untranslated[lang]
+
+    def marks(self, lang: str) -> dict[str, dict[str, str] | None]:
+        """For each key of `lang`'s strings: the mark its text needs (`english`), or None."""
+        mark = self.english(lang)
+        untranslated = self.untranslated(lang)
+        return {key: mark if key in untranslated else None for key in self.strings(lang)}
 
     def _check_placeholders(self, lang: str) -> None:
         """A placeholder that is mistyped, or lost in translation, would reach readers as is."""

@@ -79,13 +79,25 @@ def add_source_line(html: str, page_url: str, context: BuildContext, button: boo
     language = context.site.language(code)
     assert language is not None
     template = context.strings(code, STRINGS)["print_source"]
-    line = escape(source_line(template, page_url, language.name), quote=False)
-    shown = f'<p class="eme-print-source" data-search-exclude>{line}</p>'
+    mark = context.marks(code).get("print_source")
+    attrs = f' lang="{mark["lang"]}" dir="{mark["dir"]}"' if mark else ""
+    # The address (written left to right) and the language's name are isolated from the words
+    # around them, so that a right-to-left line keeps them whole and its stops in place.
+    parts = {
+        "{address}": f'<bdi dir="ltr">{escape(readable(page_url), quote=False)}</bdi>',
+        "{language}": f'<bdi lang="{code}">{escape(language.name, quote=False)}</bdi>',
+    }
+    line = "".join(
+        parts.get(piece) or escape(piece, quote=False)
+        for piece in re.split(r"(\{address\}|\{language\})", template)
+    )
+    shown = f'<p class="eme-print-source" data-search-exclude{attrs}>{line}</p>'
     if button:
         env = context.current.env
         assert env is not None
         words = context.strings(code, PRINT_STRINGS)["print_button"]
-        shown += env.get_template(PRINT_TEMPLATE).render(words=words)
+        mark = context.marks(code).get("print_button")  # still English: marked so
+        shown += env.get_template(PRINT_TEMPLATE).render(words=words, mark=mark)
     head, closing, rest = html.partition("</h1>")
     if not closing:
         return shown + html

@@ -11,6 +11,7 @@ mkdocs-static-i18n >=1.3,<1.4 (pyproject.toml).
 from __future__ import annotations
 
 import importlib.util
+import json
 import logging
 import re
 from collections.abc import Callable
@@ -80,6 +81,20 @@ def material_keys() -> tuple[str, ...]:
     text = (MATERIAL / "partials" / "languages" / "en.html").read_text(encoding="utf-8")
     keys = re.findall(r'^\s*"([\w.]+)":', text, re.MULTILINE)
     return tuple(key for key in keys if key not in ("language", "direction"))
+
+
+def material_english_words(keys: tuple[str, ...], code: str = "en") -> dict[str, str]:
+    """Material's interface words of `keys`, read from its template of language `code`
+    (English by default); {} for a language Material does not translate."""
+    path = MATERIAL / "partials" / "languages" / f"{code}.html"
+    if not path.is_file():
+        return {}
+    text = path.read_text(encoding="utf-8")
+    found = {
+        key: json.loads(value)
+        for key, value in re.findall(r'^\s*"([\w.]+)":\s*("(?:[^"\\]|\\.)*")', text, re.MULTILINE)
+    }
+    return {key: found[key] for key in keys if key in found}
 
 
 def material_words(env: Environment, code: str, keys: tuple[str, ...]) -> dict[str, str]:

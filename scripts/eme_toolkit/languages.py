@@ -8,14 +8,17 @@ existing folder of the language is never touched.
 
 from __future__ import annotations
 
+import copy
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import yaml
+from babel import Locale, UnknownLocaleError
 
-from eme_toolkit import internals
+from eme_toolkit import internals, theme_words
 from eme_toolkit.options import IN_PROGRESS, PLUGIN
 from eme_toolkit.record import RECORD_FILE, RECORD_HEADER
 from eme_toolkit.site import CODE, Site, plugin_entry
@@ -35,26 +38,59 @@ class LanguageError(ValueError):
 class Added:
     name: str
     folder: Path
+    direction: str  # ltr or rtl, as CLDR writes the language
+    theme_template: Path | None  # our template of Material's words, when Material has none
 
 
-def add_language(site: Site, code: str, name: str) -> Added:
-    """Add language `code`, called `name` in itself, in progress: its entry in mkdocs.yml,
-    its strings file (the default language's, to translate) and an empty translation record."""
-    name = name.strip()
+def cldr_locale(code: str) -> Locale:
+    """The language as CLDR (the Unicode Consortium's locale data, through babel) knows it."""
+    try:
+        return Locale.parse(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError):
+        raise LanguageError(
+            f"{code!r} is no language that CLDR knows: check the code (ISO 639, such as so for "
+            "Somali or ti for Tigrinya, optionally with a region or script, such as pt-BR)"
+        ) from None
+
+
+def native_name(locale: Locale) -> str:
+    """The language's own name, as it starts a line: 'svenska' -> 'Svenska'."""
+    name = locale.get_display_name(locale) or str(locale)
+    return name[:1].upper() + name[1:]
+
+
+def direction(locale: Locale) -> str:
+    return "rtl" if locale.character_order == "right-to-left" else "ltr"
+
+
+def custom_dir(site: Site) -> Path:
+    theme = site.settings.get("theme")
+    folder = theme.get("custom_dir") if isinstance(theme, dict) else None
+    if not isinstance(folder, str) or not folder:
+        raise LanguageError(
+            f"{site.display(site.config_path)}: theme: has no custom_dir, where the template of "
+            "the theme's words for a language Material does not translate goes: add "
+            "custom_dir: overrides"
+        )
+    return site.root / folder
+
+
+def add_language(site: Site, code: str, name: str | None = None) -> Added:
+    """Add language `code`, called `name` in itself (by default its name in CLDR), in
+    progress: its entry in mkdocs.yml, its strings file (the default language's, to translate)
+    and an empty translation record. For a language Material does not translate, the strings
+    file also holds Material's words, read by a template of the theme (theme_words.py)."""
     if not CODE.match(code):
         raise LanguageError(
             f"{code!r} is not a language code: use a lowercase ISO 639 code such as sv, "
             "optionally with a region or script, such as pt-BR"
         )
-    if not name or any(c in name for c in "\n\r"):
-        raise LanguageError("--name must be the language's own name on one line, such as Svenska")
     if site.language(code):
         raise LanguageError(f"{code!r} is already a language of the site")
-    if not internals.material_has_language(code):
-        raise LanguageError(
-            f"Material for MkDocs has no interface translation for {code!r}: pick a code it "
-            f"supports ({', '.join(internals.material_languages())})"
-        )
+    locale = cldr_locale(code)
+    name = (name or "").strip() or native_name(locale)
+    if any(c in name for c in "\n\r"):
+        raise LanguageError("--name must be the language's own name on one line, such as Svenska")
     folder = site.docs_dir / code
     if folder.exists():
         raise LanguageError(
@@ -64,6 +100,16 @@ def add_language(site: Site, code: str, name: str) -> Added:
     english_strings = site.docs_dir / site.default.code / STRINGS_FILE
     if not english_strings.is_file():
         raise LanguageError(f"{site.display(english_strings)} is missing: restore it first")
+    theme_template = None
+    words = ""
+    if not internals.material_has_language(code):
+        theme_template = theme_words.template_path(custom_dir(site), code)
+        if theme_template.exists():
+            raise LanguageError(
+                f"{site.display(theme_template)} already exists: nothing was changed; move it "
+                "away, or register the language by hand"
+            )
+        words = theme_words.strings_section(theme_words.english_words())
     try:
         edited = add_language_to_config(
             site.config_text, code, name, reader_texts(site.settings, site.nav_titles)
@@ -75,12 +121,16 @@ def add_language(site: Site, code: str, name: str) -> Added:
             "nothing was changed. Add it by hand as CONTRIBUTING.md describes"
         ) from None
     folder.mkdir(parents=True)
-    (folder / STRINGS_FILE).write_text(
-        strings_to_translate(english_strings.read_text(encoding="utf-8"), name), encoding="utf-8"
-    )
+    strings = strings_to_translate(english_strings.read_text(encoding="utf-8"), name) + words
+    (folder / STRINGS_FILE).write_text(strings, encoding="utf-8")
     (folder / RECORD_FILE).write_text(RECORD_HEADER, encoding="utf-8")
+    if theme_template is not None:
+        theme_template.parent.mkdir(parents=True, exist_ok=True)
+        theme_template.write_text(
+            theme_words.template(code, name, direction(locale)), encoding="utf-8"
+        )
     site.config_path.write_text(edited, encoding="utf-8")
-    return Added(name, folder)
+    return Added(name, folder, direction(locale), theme_template)
 
 
 def strings_to_translate(english: str, name: str) -> str:
@@ -176,6 +226,105 @@ def add_language_to_config(text: str, code: str, name: str, texts: dict[str, obj
     end = _block_end(lines, translations, key_indent)
     lines.insert(end, f"{' ' * (key_indent + 2)}{code}: {IN_PROGRESS}{newline}")
     return "".join(lines)
+
+
+@dataclass(frozen=True)
+class Removed:
+    name: str
+    files: list[Path]  # the language's files: kept, or deleted when asked (force)
+    deleted: bool
+
+
+def remove_language(site: Site, code: str, force: bool = False) -> Removed:
+    """Undo add-language: mkdocs.yml without the language's entries, as it was before, and
+    the language's files (its folder, its po/ folder, its template of the theme's words) kept,
+    or deleted when `force` is given. Refused, changing nothing, when the entries are not as
+    add-language wrote them (translated words, other settings) unless `force` is given."""
+    language = site.language(code)
+    if language is None:
+        codes = ", ".join(lang.code for lang in site.languages)
+        raise LanguageError(f"{code!r} is not a language of the site ({codes})")
+    if language.default:
+        raise LanguageError(f"{code!r} is the default language: it cannot be removed")
+    try:
+        removed, lines, line = remove_language_from_config(site.config_text, code)
+        verify_removal(site.settings, removed, code)
+        readded = add_language_to_config(
+            removed, code, language.name, reader_texts(site.settings, site.nav_titles)
+        )
+        as_added = remove_language_from_config(readded, code)[1] == lines
+    except ConfigEditError as error:
+        raise LanguageError(
+            f"{site.display(site.config_path)}: cannot remove the language safely ({error}); "
+            "nothing was changed. Remove its entries by hand"
+        ) from None
+    if not as_added and not force:
+        raise LanguageError(
+            f"{site.display(site.config_path)}:{line}: the entries of {language.name} are not "
+            "as add-language wrote them (translated words, or other settings, would be lost): "
+            "nothing was changed; FORCE=1 removes them anyway"
+        )
+    candidates = [site.docs_dir / code, site.root / "po" / code]
+    if not internals.material_has_language(code):
+        candidates.append(theme_words.template_path(custom_dir(site), code))
+    files = [path for path in candidates if path.exists()]
+    site.config_path.write_text(removed, encoding="utf-8")
+    if force:
+        for path in files:
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
+    return Removed(language.name, files, force)
+
+
+def remove_language_from_config(text: str, code: str) -> tuple[str, list[str], int]:
+    """The text without the language's i18n entry and its line under our translations, the
+    lines taken out, and the line (from 1) where the entry was; the rest of the text as it
+    was."""
+    lines = text.splitlines(keepends=True)
+    i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
+    if i18n is None:
+        raise ConfigEditError("no '- i18n:' entry under plugins:")
+    languages = _find(lines, r"^\s+languages:\s*$", i18n + 1)
+    if languages is None:
+        raise ConfigEditError("no 'languages:' list in the i18n plugin")
+    end = _block_end(lines, languages, _indent(lines[languages]))
+    quoted = rf"['\"]?{re.escape(code)}['\"]?"
+    entry = _find(lines, rf"^\s*-\s+locale:\s*{quoted}\s*$", languages, end)
+    if entry is None:
+        raise ConfigEditError(f"no '- locale: {code}' entry in the i18n plugin's languages")
+    entry_end = _block_end(lines, entry, _indent(lines[entry]))
+    taken = lines[entry:entry_end]
+    del lines[entry:entry_end]
+    ours = _find(lines, rf"^\s*-\s+{PLUGIN}:\s*$")
+    if ours is None:
+        raise ConfigEditError(f"no '- {PLUGIN}:' entry with options under plugins:")
+    ours_end = _block_end(lines, ours, _indent(lines[ours]))
+    translations = _find(lines, r"^\s+translations:\s*$", ours + 1, ours_end)
+    if translations is not None:
+        kinds_end = _block_end(lines, translations, _indent(lines[translations]))
+        kind = _find(lines, rf"^\s+{quoted}:\s", translations + 1, kinds_end)
+        if kind is not None:
+            taken.append(lines.pop(kind))
+    return "".join(lines), taken, entry + 1
+
+
+def verify_removal(before: dict[str, Any], after_text: str, code: str) -> None:
+    """The edited file must mean the old one without the language, and nothing else."""
+    try:
+        after = parse(after_text)
+    except YamlSyntaxError as error:
+        raise ConfigEditError(f"the edit is not valid YAML ({error})") from None
+    expected = copy.deepcopy(before)
+    i18n = plugin_entry(expected.get("plugins"), "i18n")
+    ours = plugin_entry(expected.get("plugins"), PLUGIN)
+    if not isinstance(i18n, dict) or not isinstance(ours, dict):
+        raise ConfigEditError("a plugin entry is missing")
+    i18n["languages"] = [e for e in i18n.get("languages") or [] if e.get("locale") != code]
+    (ours.get("translations") or {}).pop(code, None)
+    if after != expected:
+        raise ConfigEditError("the edit would change more than the language's entries")
 
 
 def verify_config_edit(before: dict[str, Any], after_text: str, code: str, name: str) -> None:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from jinja2 import Environment
 
-from eme_toolkit import header, internals, search, templates
+from eme_toolkit import direction, header, internals, search, templates
 from eme_toolkit.context import BuildContext
 
 TEMPLATE = "404.html"
@@ -63,9 +63,13 @@ def languages(
         entry = by_code.get(lang.code, {})
         translate = entry.get("nav_translations") or {}
         root = f"{base}{site.folder(lang.code)}"
+        marks = context.marks(lang.code)
         result.append(
             {
                 "code": lang.code,
+                "dir": context.directions.get(lang.code) or direction.of(env, lang.code),
+                # A text still in English is marked so (lang and dir), or not at all.
+                "marks": {key: marks.get(key) for key in KEYS},
                 "default": lang.default,
                 "root": root,
                 "title": words["not_found_title"],

@@ -25,6 +25,7 @@ from eme_toolkit.strings import name_in_text
 TEMPLATE = "partials/eme/notice.html"
 STRINGS = (
     *(f"{kind}_{key}" for kind in ("fallback", "outdated") for key in ("title", "text", "link")),
+    "partial_title",
     "partial_text",
 )
 HEADING = re.compile(r'<h[1-6] id="([^"]+)"')
@@ -41,8 +42,26 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
     language = site.language(build.code)
     assert language is not None and build.env is not None
     s = context.strings(build.code, STRINGS)
+    marks = context.marks(build.code)
     template = build.env.get_template(TEMPLATE)
-    language_name = name_in_text(language.name, build.code)
+    words = {
+        "name": name_in_text(language.name, build.code),
+        "name_lang": build.code,
+        "content_dir": context.directions.get(default, "ltr"),
+    }
+
+    def notice(kind: str, title: str, text: str, link: str, **more: object) -> str:
+        keys = {"title": title, "text": text, "link": link}
+        return template.render(
+            kind=kind,
+            title=s[title],
+            text=s[text],
+            link_text=s[link],
+            marks={part: marks.get(key) for part, key in keys.items()},
+            **words,
+            **more,
+        )
+
     help_name, _, help_anchor = site.help_page.partition("#")
     help_href = build.link(help_name, page.url, help_anchor)
     head, closing, rest = html.partition("</h1>")
@@ -50,15 +69,16 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
         head, rest = "", html
     if src_lang == default:
         # Shown from English: say so in the reader's language, and mark the text as English.
-        head = head.replace("<h1", f'<h1 lang="{default}"', 1)
+        dir_ = words["content_dir"]
+        head = head.replace("<h1", f'<h1 lang="{default}" dir="{dir_}"', 1)
         return (
             head
             + closing
-            + template.render(
-                kind="info",
-                title=s["fallback_title"],
-                text=s["fallback_text"].replace("{language}", language_name),
-                link_text=s["fallback_link"],
+            + notice(
+                "info",
+                "fallback_title",
+                "fallback_text",
+                "fallback_link",
                 href=help_href,
                 content=rest,
                 content_lang=default,
@@ -69,31 +89,27 @@ def add_notice(html: str, page: Page, context: BuildContext) -> str:
         return html
     english = [sid for sid, why in status.reasons.items() if why == ENGLISH]
     if english:
-        rest = mark_english(rest, set(english), default)
+        rest = mark_english(rest, set(english), default, str(words["content_dir"]))
     if status.untranslated_here:
-        rest = template.render(
-            kind="info",
-            title=s["fallback_title"],
-            text=s["partial_text"].replace("{language}", language_name),
-            link_text=s["fallback_link"],
-            href=help_href,
-            content=rest,
+        rest = notice(
+            "info", "partial_title", "partial_text", "fallback_link", href=help_href, content=rest
         )
     if status.state == OUTDATED:
         english_url = page.url.removeprefix(f"{build.code}/") or "./"
-        rest = template.render(
-            kind="warning",
-            title=s["outdated_title"],
-            text=s["outdated_text"],
-            link_text=s["outdated_link"],
+        rest = notice(
+            "warning",
+            "outdated_title",
+            "outdated_text",
+            "outdated_link",
             href=get_relative_url(english_url, page.url),
             content=rest,
         )
     return head + closing + rest
 
 
-def mark_english(html: str, ids: set[str], lang: str) -> str:
+def mark_english(html: str, ids: set[str], lang: str, direction: str = "ltr") -> str:
     """Mark the sections `ids` (from their heading to the next) as text in language `lang`,
+    written in `direction`,
     where a section is whole at the top of the page (not inside an admonition)."""
     parts = []
     starts = [match.start() for match in HEADING.finditer(html)] + [len(html)]
@@ -103,6 +119,6 @@ def mark_english(html: str, ids: set[str], lang: str) -> str:
         match = HEADING.match(chunk)
         balanced = chunk.count("<div") == chunk.count("</div")
         if match and match[1] in ids and balanced:
-            chunk = f'<div lang="{lang}">{chunk}</div>'
+            chunk = f'<div lang="{lang}" dir="{direction}">{chunk}</div>'
         parts.append(chunk)
     return "".join(parts)

@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 
 from eme_toolkit import (
     checklist,
+    direction,
     handout,
     head,
     header,
@@ -30,6 +31,7 @@ from eme_toolkit import (
     serve,
     sitemaps,
     status_page,
+    theme_words,
 )
 from eme_toolkit.cache import PageCache
 from eme_toolkit.context import BuildContext, LanguageBuild
@@ -77,7 +79,6 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
             self._context = BuildContext(config, self.config, self._serving, self._pages)
             if self._serving and self._pages is None:
                 self._pages = self._context.docs.cache
-            search.check_languages(self._context.site)
             if self.config.build_only:
                 internals.build_only(config, set(self.config.build_only.split(",")))
         # static-i18n sets Material's theme language for each language's build.
@@ -91,12 +92,19 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if self._quick is not None:  # the pages are read, none is built yet
             self._quick.keep_titles(files, self.context.current.code)
             self._quick.keep_whole_site_pages(config)
-        return self._templates.share_with(env)
+        return self._share_with(env)
+
+    def _share_with(self, env: Environment) -> Environment:
+        """Our compiled templates, and the theme's words of the languages Material lacks."""
+        return theme_words.provide(self._templates.share_with(env), self.context.strings)
 
     @event_priority(-200)  # after static-i18n has chosen this language's files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         # Our partials render page content, which MkDocs builds before its own on_env.
-        self.context.current.env = self._templates.share_with(config.theme.get_env())
+        env = self.context.current.env = self._share_with(config.theme.get_env())
+        if not self.context.directions:
+            codes = [lang.code for lang in self.context.site.languages]
+            self.context.directions = {code: direction.of(env, code) for code in codes}
         status_page.add_page(files, config, self.context)
         serve.show_unreadable(files, self.context.unreadable)
         if self._quick is not None:
@@ -154,6 +162,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         sitemaps.write_page_sitemap(Path(config.site_dir), page.url, links, base)
         # The article as the reader gets it, tag listings (rendered last by Material) included.
         output = handout.mark_links(output, base + page.url)
+        output = direction.mark_page(output, self.context.directions[build.code])
         output = header.with_short_name(output, self.context)
         return search.point_at_language(output, page.url, build.code, site, page.file.src_uri)
 
@@ -180,6 +189,7 @@ class ToolkitPlugin(BasePlugin[ToolkitConfig]):
         if template_name != not_found.TEMPLATE:
             return output_content
         output = header.with_short_name(not_found.with_search(output_content), self.context)
+        output = direction.mark_page(output, self.context.directions[self.context.current.code])
         if self.context.current.code == self.context.site.default.code:
             self.context.not_found_page = output
         return output

@@ -5,8 +5,9 @@ search/search_index.json; Material's JavaScript loads it from `base` (the site r
 page's `__config`) and builds a lunr index with the languages named in its `config.lang`. Left
 alone, every page would search one index holding every language. So in each language's build:
 - that language's index is written to `<language folder>search/search_index.json`: only its
-  sections, `config.lang` set to the language, and lunr's trimmer, stop-word filter and stemmer
-  kept so that inflected forms are indexed under their stem;
+  sections, `config.lang` set to the language where Material ships its lunr stemmer (English's
+  otherwise, see `index_config`), and lunr's trimmer, stop-word filter and stemmer kept so that
+  inflected forms are indexed under their stem;
 - `__config.base` of the language's pages points at the language folder, so Material's
   JavaScript loads that index and resolves result links against that folder;
 - `__config.search` points at assets/javascripts/workers/search-i18n.js, which runs
@@ -29,8 +30,6 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mkdocs.exceptions import PluginError
-
 from eme_toolkit import internals
 from eme_toolkit.site import Site
 
@@ -38,17 +37,6 @@ INDEX = "search/search_index.json"  # what Material fetches on page load: the se
 FULL_INDEX = "search/search_index.full.json"  # what the worker fetches at the first query
 WORKER = "search-i18n.js"
 PIPELINE = ["trimmer", "stopWordFilter", "stemmer"]
-
-
-def check_languages(site: Site) -> None:
-    """Every language needs a lunr stemmer, or its readers' search would miss word forms."""
-    for lang in site.languages:
-        if not internals.lunr_supports(lang.code):
-            raise PluginError(
-                f"{site.display(site.config_path)}: language {lang.code!r} under plugins: i18n: "
-                f"languages: has no lunr search support in Material ({internals.LUNR}); "
-                "search needs a stemmer for every language of the site"
-            )
 
 
 def worker_url(material_worker: str, index: str = "") -> str:
@@ -103,11 +91,29 @@ def language_index(data: dict[str, Any], code: str, site: Site) -> dict[str, Any
         ]
     else:
         docs = [doc for doc in data["docs"] if not doc["location"].startswith(others)]
-    return {
-        **data,
-        "config": {**data["config"], "lang": [code], "pipeline": PIPELINE},
-        "docs": docs,
+    return {**data, "config": index_config(data["config"], code, site), "docs": docs}
+
+
+def index_config(config: dict[str, Any], code: str, site: Site) -> dict[str, Any]:
+    """The settings of language `code`'s index, for Material's worker and ours.
+
+    `lang` is what Material's worker builds the index with: the language's lunr plugin where
+    Material ships one, else lunr's own pipeline (English), whose stemmer our worker replaces
+    by the language's words as written (search-forgiving.js reads `language`). A language in
+    progress shows the default language's pages where it lacks its own: `fallback` tells our
+    worker to index and look up words in that language's forms too."""
+    language = site.language(code)
+    stemmed = internals.lunr_supports(code)
+    settings = {
+        **config,
+        "lang": [code if stemmed else "en"],
+        "pipeline": PIPELINE,
+        "language": code,
+        "stemmer": stemmed,
     }
+    if language is not None and not language.complete and not language.default:
+        settings["fallback"] = site.default.code
+    return settings
 
 
 def write_language_index(site_dir: Path, code: str, site: Site, whole: bool = True) -> None:

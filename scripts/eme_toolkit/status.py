@@ -48,6 +48,13 @@ class PageStatus:
     entries: dict[str, int] = field(default_factory=dict)  # what translation tools count
 
     @property
+    def partly(self) -> bool:
+        """Some sections translated (up to date or not), the others not translated yet."""
+        return self.state == UNTRANSLATED and any(
+            state in (TRANSLATED, OUTDATED) for state in self.sections.values()
+        )
+
+    @property
     def untranslated_here(self) -> list[str]:
         """Ids of sections that readers of the translated page see in English."""
         return [sid for sid, why in self.reasons.items() if why in (MISSING, ENGLISH)]

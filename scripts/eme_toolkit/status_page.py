@@ -6,6 +6,8 @@ template overrides/partials/eme/status.html, in place of a marker comment.
 
 from __future__ import annotations
 
+from typing import Any
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -32,6 +34,7 @@ STRINGS = (
     "status_in_progress",
     "status_details",
     "status_missing_pages",
+    "status_partial_pages",
     "status_outdated_pages",
     "status_all_done",
     "status_help",
@@ -66,7 +69,9 @@ def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
                 "translation status page: rename this page"
             )
     title = context.strings(build.code, STRINGS)["status_title"]
-    page = File.generated(config, generated_uri(build.code), content=markdown(title))
+    english = "status_title" in context.untranslated(build.code)
+    mark = context.english(build.code) if english else None
+    page = File.generated(config, generated_uri(build.code), content=markdown(title, mark))
     # The default language lives at the site root, as the i18n plugin places its pages.
     page.dest_uri = File.generated(config, src_uri(build.code, default), content="").dest_uri
     page.url = url(config, build.code, default)
@@ -74,13 +79,15 @@ def add_page(files: Files, config: MkDocsConfig, context: BuildContext) -> None:
     files.append(page)
 
 
-def markdown(title: str) -> str:
+def markdown(title: str, mark: dict[str, str] | None = None) -> str:
+    """The page's Markdown: its title, marked with `mark` (lang and dir) when still English."""
     quoted = '"' + title.replace("\\", "\\\\").replace('"', '\\"') + '"'
     escaped = title.replace("<", "&lt;").replace("{", "&#123;")
+    attrs = f' lang="{mark["lang"]}" dir="{mark["dir"]}"' if mark else ""
     # Editors reach the page from the footer and About; readers' search leaves it out.
     return (
         f"---\ntitle: {quoted}\nsearch:\n  exclude: true\n---\n\n"
-        f"# {escaped} {{ #status }}\n\n{MARKER}\n"
+        f"# {escaped} {{ #status{attrs} }}\n\n{MARKER}\n"
     )
 
 
@@ -112,15 +119,19 @@ def body(context: BuildContext) -> str:
     s = context.strings(lang, STRINGS)
     here = site.language(lang)
     assert here is not None and build.env is not None
-    kinds = {"complete": s["status_complete"], "in progress": s["status_in_progress"]}
+    marks = context.marks(lang)
+    kinds = {"complete": "status_complete", "in progress": "status_in_progress"}
     rows = []
     for language in site.languages:
         st = context.statuses[language.code]
+        kind = "status_original" if language.default else kinds[language.kind]
         rows.append(
             {
                 "code": language.code,
                 "name": language.name,
-                "kind": s["status_original"] if language.default else kinds[language.kind],
+                "dir": context.directions.get(language.code, "ltr"),
+                "kind": s[kind],
+                "kind_mark": marks.get(kind),
                 "percent": st.percent,
                 "pages": f"{st.count_pages(TRANSLATED)}/{len(st.pages)}",
                 "sections": f"{st.count_sections(TRANSLATED)}/{st.total_sections}",
@@ -132,11 +143,16 @@ def body(context: BuildContext) -> str:
         )
     here_url = build.urls[PAGE]
 
-    def pages(state: str) -> list[dict[str, str | None]]:
+    def pages(state: str, partly: bool = False) -> list[dict[str, Any]]:
         return [
-            {"title": page_title(context, lang, p.name), "href": build.link(p.name, here_url)}
+            {
+                "title": page_title(context, lang, p.name),
+                "href": build.link(p.name, here_url),
+                # A title still in English: marked as such on another language's page.
+                "mark": context.english(lang) if p.missing else None,
+            }
             for p in context.statuses[lang].pages
-            if p.state == state
+            if p.state == state and p.partly == partly
         ]
 
     help_name, _, help_anchor = site.help_page.partition("#")
@@ -144,8 +160,11 @@ def body(context: BuildContext) -> str:
         s=s,
         rows=rows,
         here=here.name,
+        here_lang=lang,
         missing=pages(UNTRANSLATED),
+        partly=pages(UNTRANSLATED, partly=True),
         outdated=pages(OUTDATED),
+        marks=marks,
         help_href=build.link(help_name, here_url, help_anchor),
     )
 

@@ -4,9 +4,10 @@ The site is built with SITE_URL under a sub-path (as a project site on GitHub Pa
 served on 127.0.0.1 by a small standard-library server: a folder without its trailing slash is
 redirected, a missing file gets the site's 404.html with status 404.
 
-Before the build, a language is added to a copy of the project as an editor adds one
-(`make add-language`), so every reader test also runs in a language that has only Material's
-own interface words, English strings and English pages.
+Before the build, languages are added to a copy of the project as an editor adds one
+(`make add-language`, each by its code alone: its name comes from CLDR), so every reader test
+also runs in languages that have only the theme's interface words, English strings and
+English pages: one Material stems, one written right to left, one without a stemmer (ADDED).
 
 Each xdist worker runs one Chromium for all its tests: Playwright drives it, and Lighthouse
 reaches the same browser through its DevTools port (`devtools_port`).
@@ -38,10 +39,16 @@ from eme_toolkit.site import load_site
 
 BASE_PATH = "/eme-toolkit/"
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# The language added in the test: one Material translates that the site does not have yet.
-ADDED = next(code for code in ("sv", "de", "fr", "es") if code not in SITE_LANGUAGES)
-ADDED_NAME = {"sv": "Svenska", "de": "Deutsch", "fr": "Français", "es": "Español"}[ADDED]
-LANGUAGES = (*SITE_LANGUAGES, ADDED)
+# The languages added in the test, one of each kind, each the first of its list that the site
+# does not have yet: one that Material translates and stems, one written right to left, and
+# one that Material ships no stemmer for (its words are searched as written).
+KINDS = {
+    "stemmed": ("sv", "de", "fr", "es"),
+    "right to left": ("ar", "fa", "he"),
+    "no stemmer": ("uk", "et", "so"),
+}
+ADDED = tuple(next(c for c in codes if c not in SITE_LANGUAGES) for codes in KINDS.values())
+LANGUAGES = (*SITE_LANGUAGES, *ADDED)
 HERE = Path(__file__).parent
 
 
@@ -154,8 +161,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}{BASE_PATH}"
     project = copy_project(tmp_path_factory.mktemp("browser-project"))
-    added = run_cli(project / "mkdocs.yml", "add-language", ADDED, "--name", ADDED_NAME)
-    assert added.returncode == 0, added.stdout + added.stderr
+    for code in ADDED:
+        added = run_cli(project / "mkdocs.yml", "add-language", code)
+        assert added.returncode == 0, added.stdout + added.stderr
     root = tmp_path_factory.mktemp("browser-site")
     mkdocs_build(root, project / "mkdocs.yml", SITE_URL=url)
     server = Server(("127.0.0.1", port), _handler(root))

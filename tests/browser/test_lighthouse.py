@@ -21,7 +21,7 @@ RUNNER = ROOT / "tests" / "browser" / "lighthouse.mjs"
 CATEGORIES = {"accessibility", "best-practices", "seo"}
 ADDRESSES = [
     *(("fi", path) for path in PAGES),
-    *((lang, path) for lang in ("en", ADDED) for path in ("", "peer-groups/")),
+    *((lang, path) for lang in ("en", *ADDED) for path in ("", "peer-groups/")),
 ]
 TIMEOUT = 300  # seconds for one page, far more than it takes
 

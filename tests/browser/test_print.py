@@ -38,7 +38,24 @@ def squeeze(text: str) -> str:
 def sheets(tab: Tab) -> list[str]:
     """The text of each A4 sheet of the page printed to PDF."""
     pdf = PdfReader(io.BytesIO(tab.pdf(format="A4")))
-    return [squeeze(sheet.extract_text(extraction_mode="layout")) for sheet in pdf.pages]
+    return [
+        in_reading_order(squeeze(sheet.extract_text(extraction_mode="layout")))
+        for sheet in pdf.pages
+    ]
+
+
+# Letters of the scripts written right to left (Hebrew, Arabic and their presentation forms),
+# a run of them with the spaces inside it.
+RTL_RUN = re.compile(
+    r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]"
+    r"(?:[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\s]*[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc])?"
+)
+
+
+def in_reading_order(text: str) -> str:
+    """pypdf gives a run of right-to-left text in the order it is drawn, left to right:
+    "العربية" comes out as "ةيبرعلا". Each run is turned back into the order it is read."""
+    return RTL_RUN.sub(lambda run: run[0][::-1], text)
 
 
 def headings(tab: Tab) -> list[str]:

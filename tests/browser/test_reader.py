@@ -15,8 +15,15 @@ from conftest import DEFAULT
 
 from .conftest import LANGUAGES, Reader, Site
 
-# Every pair of languages of the site, each way.
-PAIRS = [(lang, other) for lang in LANGUAGES for other in LANGUAGES if other != lang]
+# Each language to the next and to the one before it (in a ring): every language is left and
+# reached twice, from and to both directions of writing, without every pair's cost.
+PAIRS = sorted(
+    {
+        (lang, LANGUAGES[(i + step) % len(LANGUAGES)])
+        for i, lang in enumerate(LANGUAGES)
+        for step in (1, -1)
+    }
+)
 OTHER = {"en": "fi", "fi": "en"}
 
 

@@ -188,7 +188,7 @@ BREAKS: dict[str, tuple[Callable[[Path], None], str]] = {
     ),
     "print string without its address": (
         lambda s: edit(s, "fi/strings.yml", "verkossa: {address}", "verkossa:"),
-        "docs/fi/strings.yml:28: 'print_source' must keep the placeholders",
+        "docs/fi/strings.yml:30: 'print_source' must keep the placeholders",
     ),
     "no strings file": (
         lambda s: (s / "docs" / "sv" / "strings.yml").unlink(),

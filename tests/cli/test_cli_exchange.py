@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_project
+from conftest import ROOT, copy_project, start_afresh
 from translate.storage import pypo, xliff
 
 EME_SV = "EME (Empowering Migrants for Employment) är ett EU-projekt."
@@ -43,6 +43,7 @@ def project(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def swedish(project: Path) -> Path:
+    start_afresh(project / "mkdocs.yml", "sv")  # Swedish anew, even if the site has it
     result = make(project, "add-language", "CODE=sv", "NAME=Svenska")
     assert result.returncode == 0, result.stderr
     result = make(project, "export-po", "CODE=sv")
@@ -131,6 +132,7 @@ def test_states_map_to_po_and_status_counts_what_msgfmt_counts(project: Path) ->
     page.write_text(
         page.read_text("utf-8").replace(WHY, WHY.replace("newcomers", "new arrivals")), "utf-8"
     )
+    start_afresh(project / "mkdocs.yml", "sv")
     assert make(project, "add-language", "CODE=sv", "NAME=Svenska").returncode == 0
     for code in ("fi", "sv"):
         result = make(project, "export-po", f"CODE={code}")

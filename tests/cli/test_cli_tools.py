@@ -131,13 +131,20 @@ def test_add_language_registers_everything_and_builds(tmp_path: Path) -> None:
     notice = re.search(r'<div class="admonition info translation-notice">(.*?)</div>', about, re.S)
     # Mid-sentence, as Swedish (Danish, Norwegian) writes language names: in lower case.
     in_text = NEW_NAME[0].lower() + NEW_NAME[1:]
-    assert notice and f"not been translated into {in_text} yet" in notice.group(1), about[:3000]
+    words = re.sub(r"<[^>]+>", "", notice.group(1)) if notice else ""
+    assert f"not been translated into {in_text} yet" in words, about[:3000]
+    # The language's name isolated from the English words around it.
+    assert notice and f'<bdi lang="{NEW}">{in_text}</bdi>' in notice.group(1)
     help_link = re.search(r'href="([^"]*)#translate"', notice.group(1))
     assert help_link and help_link.group(1) == "./"  # the about page itself, in /sv/
-    assert 'id="translate"' in about and '<div lang="en">' in about
+    assert 'id="translate"' in about and '<div lang="en" dir="ltr">' in about
     assert (site / NEW / "index.html").is_file()
     sv_status = (site / NEW / "status" / "index.html").read_text(encoding="utf-8")
-    assert re.search(rf"{NEW_NAME}</span> \(in progress\)</td>\s*<td[^>]*>0 %", sv_status)
+    assert re.search(
+        rf'{NEW_NAME}</bdi> <bdi lang="en" dir="ltr">\(in progress\)</bdi></td>'
+        r"\s*<td[^>]*><bdi>0 %",
+        sv_status,
+    )
 
     # make serve LANGUAGES=fi: English and Finnish only.
     fast = tmp_path / "fast"
@@ -152,7 +159,7 @@ def test_add_language_refuses_bad_requests_and_changes_nothing(tmp_path: Path) -
     before = config.read_bytes()
     cases = {
         ("Swedish", "Svenska"): "'Swedish' is not a language code",
-        ("xx", "Xx"): "Material for MkDocs has no interface translation for 'xx'",
+        ("xx", "Xx"): "'xx' is no language that CLDR knows",
         ("fi", "Suomi"): "'fi' is already a language of the site",
     }
     for (code, name), message in cases.items():

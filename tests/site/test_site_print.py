@@ -61,9 +61,14 @@ def test_each_page_has_a_print_line_under_its_title(built_site: Path, lang: str)
         html = page.read_text(encoding="utf-8")
         canonical = re.search(r'<link rel="canonical" href="([^"]+)">', html)
         assert canonical, page
-        line = template.replace("{address}", unquote(canonical[1]))
-        line = line.replace("{language}", language.name)
-        shown = f'</h1><p class="eme-print-source" data-search-exclude>{line}</p>'
+        # The address and the language's name isolated from the words around them.
+        line = template.replace("{address}", f'<bdi dir="ltr">{unquote(canonical[1])}</bdi>')
+        line = line.replace("{language}", f'<bdi lang="{lang}">{language.name}</bdi>')
+        english = (
+            lang != DEFAULT and template == load_strings(DOCS, DEFAULT, DEFAULT)["print_source"]
+        )
+        mark = f' lang="{DEFAULT}" dir="ltr"' if english else ""
+        shown = f'</h1><p class="eme-print-source" data-search-exclude{mark}>{line}</p>'
         assert shown in html, page
 
 
@@ -75,9 +80,9 @@ def test_search_does_not_index_the_print_line(built_site: Path) -> None:
 
 
 PRINT_BUTTON = re.compile(
-    r'<p class="eme-print-source" data-search-exclude>[^<]*</p>'
+    r'<p class="eme-print-source" data-search-exclude[^>]*>.*?</p>'
     r'<p class="eme-print-actions" data-search-exclude hidden>\s*'
-    r'<button type="button" class="md-button eme-print">([^<]*)</button>\s*</p>'
+    r'<button type="button" class="md-button eme-print"[^>]*>([^<]*)</button>\s*</p>'
 )
 
 

@@ -50,6 +50,7 @@ def test_every_notice_string_is_in_the_sites_english_strings() -> None:
         "outdated_title",
         "outdated_text",
         "outdated_link",
+        "partial_title",
         "partial_text",
     )
     english = read_strings_file(DOCS / "en" / "strings.yml")
@@ -62,13 +63,15 @@ def test_a_page_shown_in_english_says_so_and_is_marked_english(tmp_path: Path) -
     context = context_for(fixture_copy(tmp_path), "sv", urls)
     html = add_notice(HTML, page("en/guide.md", "sv/guide/"), context)
     assert html == (
-        '<h1 lang="en" id="guide">Guide</h1>'
+        '<h1 lang="en" dir="ltr" id="guide">Guide</h1>'
         '<div class="admonition info translation-notice">\n'
-        '  <p class="admonition-title">Not translated yet</p>\n'
-        "  <p>This page has not been translated into svenska yet, so it is shown in English. "
-        '<a href="../about/#translate">Help translate it</a></p>\n'
+        # The fixture's Swedish strings: these are still in English, and marked so.
+        '  <p class="admonition-title" lang="en" dir="ltr">Not translated yet</p>\n'
+        '  <p lang="en" dir="ltr">This page has not been translated into '
+        '<bdi lang="sv">svenska</bdi> yet, so it is shown in English. '
+        '<a href="../about/#translate" lang="en" dir="ltr">Help translate it</a></p>\n'
         "</div>"
-        '<div lang="en"><p>Text</p></div>'
+        '<div lang="en" dir="ltr"><p>Text</p></div>'
     )
 
 
@@ -86,7 +89,7 @@ def test_a_page_without_a_title_gets_the_notice_first(tmp_path: Path) -> None:
     context = context_for(fixture_copy(tmp_path), "sv", {})
     html = add_notice("<p>Text</p>", page("en/guide.md", "sv/guide/"), context)
     assert html.startswith('<div class="admonition info translation-notice">')
-    assert html.endswith('</div><div lang="en"><p>Text</p></div>')
+    assert html.endswith('</div><div lang="en" dir="ltr"><p>Text</p></div>')
 
 
 def test_an_outdated_translation_links_to_the_english_page(tmp_path: Path) -> None:

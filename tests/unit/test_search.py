@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from mkdocs.exceptions import PluginError
 
 from eme_toolkit import internals
 from eme_toolkit.search import (
     PIPELINE,
-    check_languages,
+    index_config,
     language_index,
     point_at_language,
     use_worker,
@@ -63,6 +62,8 @@ def test_language_index_of_the_default_language_leaves_out_other_folders() -> No
         "lang": ["en"],
         "separator": "[\\s\\-]+",
         "pipeline": ["trimmer", "stopWordFilter", "stemmer"],
+        "language": "en",
+        "stemmer": True,
     }
 
 
@@ -118,17 +119,26 @@ def test_use_worker_changes_only_the_worker() -> None:
     }
 
 
-def test_check_languages_accepts_languages_lunr_can_stem() -> None:
-    check_languages(SITE)
-
-
-def test_check_languages_refuses_a_language_lunr_cannot_stem() -> None:
+def test_a_language_with_a_stemmer_in_material_is_indexed_with_it() -> None:
     site = Site(
-        SITE.config_path, SITE.docs_dir, [*SITE.languages, Language("xx", "X", False, False)]
+        SITE.config_path, SITE.docs_dir, [*SITE.languages, Language("ar", "العربية", False, False)]
     )
-    with pytest.raises(PluginError) as caught:
-        check_languages(site)
-    assert str(caught.value) == (
-        "mkdocs.yml: language 'xx' under plugins: i18n: languages: has no lunr search support "
-        f"in Material ({internals.LUNR}); search needs a stemmer for every language of the site"
-    )
+    for code in ("en", "fi", "ar"):
+        config = index_config(INDEX["config"], code, site)
+        assert config["lang"] == [code] and config["stemmer"] is True
+        assert config["language"] == code and config["pipeline"] == PIPELINE
+    assert "fallback" not in index_config(INDEX["config"], "fi", site)
+    assert index_config(INDEX["config"], "ar", site)["fallback"] == "en"
+
+
+def test_a_language_without_a_stemmer_is_indexed_as_written() -> None:
+    uk = Language("uk", "Українська", False, False)
+    so = Language("so", "Soomaali", False, True)
+    site = Site(SITE.config_path, SITE.docs_dir, [*SITE.languages, uk, so])
+    assert not internals.lunr_supports("uk") and not internals.lunr_supports("so")
+    config = index_config(INDEX["config"], "uk", site)
+    # lunr's own pipeline, whose stemmer our worker replaces by the words as written.
+    assert config["lang"] == ["en"] and config["stemmer"] is False
+    assert config["language"] == "uk" and config["fallback"] == "en"
+    # A complete language shows no English pages: no English word forms.
+    assert "fallback" not in index_config(INDEX["config"], "so", site)

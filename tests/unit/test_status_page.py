@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURE, ROOT
+from conftest import FIXTURE, ROOT, run_cli
 from jinja2 import Environment, FileSystemLoader
 from mkdocs.config import load_config
 
@@ -61,10 +61,54 @@ def test_page_title_prefers_the_translation_then_english(tmp_path: Path) -> None
 def test_body_shows_every_language_and_what_this_one_lacks(tmp_path: Path) -> None:
     urls = {"index.md": "sv/", "guide.md": "sv/guide/", "status.md": "sv/status/"}
     html = body(fixture_context(tmp_path, LanguageBuild("sv", urls=urls)))
-    assert '<td><span lang="fi">Suomi</span> (complete)</td>' in html
-    assert '<td><span lang="en">English</span> (original)</td>' in html
-    assert '<td><span lang="sv">Svenska</span> (in progress)</td>\n' in html
-    assert '<td style="text-align: right">33 %</td>' in html
-    assert '<h2 id="details">Svenska: Pages in this language</h2>' in html
-    assert '<li><a href="../guide/">Guide</a></li>' in html
+    # Each name and each phrase isolated: the brackets stay with their words in any direction;
+    # the fixture's Swedish words that are still English are marked English.
+    english = 'lang="en" dir="ltr"'
+    assert f'<td><bdi lang="fi" dir="ltr">Suomi</bdi> <bdi {english}>(complete)</bdi></td>' in html
+    assert (
+        f'<td><bdi lang="en" dir="ltr">English</bdi> <bdi {english}>(original)</bdi></td>' in html
+    )
+    assert (
+        f'<td><bdi lang="sv" dir="ltr">Svenska</bdi> <bdi {english}>(in progress)</bdi></td>\n'
+        in html
+    )
+    assert '<td class="eme-number"><bdi>33 %</bdi></td>' in html
+    assert (
+        f'<h2 id="details"><bdi lang="sv">Svenska</bdi>: <span {english}>Pages in this '
+        "language</span></h2>"
+    ) in html
+    assert f'<li><bdi {english}><a href="../guide/">Guide</a></bdi></li>' in html
+    assert 'id="partly"' not in html
     assert "Help translate this site" not in html  # the help page is not in this build
+
+
+def test_a_page_with_some_sections_translated_is_partly_translated(tmp_path: Path) -> None:
+    project = Path(shutil.copytree(FIXTURE, tmp_path / "project"))
+    english = (project / "docs" / "en" / "guide.md").read_text(encoding="utf-8")
+    swedish = (
+        english.replace("## Steps { #steps }", "## Steg { #steps }")
+        .replace(
+            "- Plan the group.\n- Invite people.\n- Meet weekly.",
+            "- Planera gruppen.\n- Bjud in folk.\n- Träffas varje vecka.",
+        )
+        .replace(
+            '!!! note "Remember"\n\n    Keep it simple.',
+            '!!! note "Kom ihåg"\n\n    Håll det enkelt.',
+        )
+    )
+    (project / "docs" / "sv" / "guide.md").write_text(swedish, encoding="utf-8")
+    assert (
+        run_cli(project / "mkdocs.yml", "mark-translated", "sv", "guide.md#steps").returncode == 0
+    )
+    config = load_config(str(project / "mkdocs.yml"))
+    context = BuildContext(config, config.plugins["eme-toolkit"].config)
+    urls = {"index.md": "sv/", "guide.md": "sv/guide/", "status.md": "sv/status/"}
+    build = LanguageBuild("sv", urls=urls)
+    build.env = Environment(loader=FileSystemLoader([ROOT / "overrides", internals.MATERIAL]))
+    context.languages.append(build)
+    html = body(context)
+    assert (
+        '<h3 id="partly" lang="en" dir="ltr">Partly translated (some sections shown in '
+        'English)</h3>\n<ul>\n  <li><bdi><a href="../guide/">Guide</a></bdi></li>\n</ul>'
+    ) in html
+    assert 'id="missing"' not in html

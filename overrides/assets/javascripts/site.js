@@ -84,7 +84,8 @@
   // "counsellors"). The result a reader opens hands them to its page, which highlights them
   // there too, once; the address stays the page's own.
   var FOUND = "eme-search-found";
-  var LETTERS = /[\p{L}\p{N}]+/gu;
+  // Letters of any script: with their combining marks (Arabic vowel signs) and Persian's joiners.
+  var LETTERS = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
   function wordsOf(text) {
     return (text.toLowerCase().normalize("NFC").match(LETTERS) || []);
   }
@@ -120,7 +121,7 @@
       if (!node.parentElement.closest("mark, script, style, .headerlink")) nodes.push(node);
     }
     nodes.forEach(function (text) {
-      var parts = text.data.split(/([\p{L}\p{N}]+)/u);
+      var parts = text.data.split(/([\p{L}\p{M}\p{N}\u200c\u200d]+)/u);
       if (!parts.some(function (part) { return wanted.has(part.toLowerCase().normalize("NFC")); })) return;
       var marked = document.createDocumentFragment();
       parts.forEach(function (part) {

@@ -38,12 +38,17 @@ function fileOf(url) {
 }
 
 // The settings of a language's index, as scripts/eme_toolkit/search.py writes them.
-export function indexConfig(lang) {
+// `stemmed`: Material ships the language's lunr stemmer; `fallback`: the language is in
+// progress, and shows that language's pages where it lacks its own.
+export function indexConfig(lang, { stemmed = true, fallback } = {}) {
   return {
-    lang: [lang],
+    lang: [stemmed ? lang : "en"],
     separator: "[\\s\\-]+",
     pipeline: ["trimmer", "stopWordFilter", "stemmer"],
     fields: { title: { boost: 1000 }, text: { boost: 1 }, tags: { boost: 1000000 } },
+    language: lang,
+    stemmer: stemmed,
+    ...(fallback ? { fallback } : {}),
   };
 }
 
@@ -142,14 +147,15 @@ export const QUERY = 2;
 export const RESULT = 3;
 
 // The page's setup message: the small index the page fetched, which holds only the settings.
-export function setup(lang, { suggest = false } = {}) {
-  return { type: SETUP, data: { config: indexConfig(lang), docs: [], options: { suggest } } };
+export function setup(lang, { suggest = false, ...settings } = {}) {
+  const config = indexConfig(lang, settings);
+  return { type: SETUP, data: { config, docs: [], options: { suggest } } };
 }
 
 /** A worker of `lang` over `docs`, ready and with its whole index loaded: `search(query)`. */
-export async function searchOf(lang, docs, { suggest = false } = {}) {
-  const worker = startWorker({ index: { config: indexConfig(lang), docs } });
-  worker.send(setup(lang, { suggest }));
+export async function searchOf(lang, docs, { suggest = false, ...settings } = {}) {
+  const worker = startWorker({ index: { config: indexConfig(lang, settings), docs } });
+  worker.send(setup(lang, { suggest, ...settings }));
   await worker.next(READY);
   const search = async (query) => {
     const answer = worker.next(RESULT);

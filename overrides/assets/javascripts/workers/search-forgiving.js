@@ -14,7 +14,9 @@
   var PART_LETTERS = 4; // the shortest end part of a compound worth indexing
   var HEAD_LETTERS = 3; // the shortest first part of a compound
   var MAX_NEIGHBOURS = 10; // the most index terms a word with a typo is looked up as
-  var WORD = /[\p{L}\p{N}]+/gu;
+  // A word: letters, digits and the marks that combine with them (Arabic vowel signs,
+  // Devanagari's), and the joiners that Persian writes inside words.
+  var WORD = /[\p{L}\p{M}\p{N}\u200c\u200d]+/gu;
 
   // A table keyed by words of the text: without a prototype, "constructor" is a word like any.
   function table() {
@@ -22,6 +24,9 @@
   }
 
   var language = "en";
+  // The language whose pages a language in progress shows where it lacks its own (the
+  // index's `fallback`): its words are also indexed and looked up in that language's forms.
+  var fallback = null;
   var docs = [];
   var byLocation = table(); // location -> its document
   var separator = /[\s\-]+/;
@@ -32,25 +37,39 @@
 
   // ---------------------------------------------------------------- word forms
 
-  // The language's stemmer itself, unwrapped (the index uses it wrapped, see indexForms).
-  function stemmer() {
+  // A language's stemmer itself, unwrapped (the index uses it wrapped, see indexForms); none
+  // for a language Material ships no stemmer for: its words are indexed as written.
+  function stemmer(code) {
     var lunr = self.lunr;
-    if (!lunr) return null;
-    var stem = language === "en" ? lunr.stemmer : lunr[language] && lunr[language].stemmer;
+    if (!lunr || !code) return null;
+    var stem = code === "en" ? lunr.stemmer : lunr[code] && lunr[code].stemmer;
     return stem ? stem.stemOnly || stem : null;
   }
 
-  var stemCache = table(); // word -> its stem, as the stemmer is called for the same words again
-  function stemOf(word) {
-    if (stemCache[word]) return stemCache[word];
-    var stem = stemmer();
+  var stemCaches = table(); // language -> word -> its stem: the same words come again
+  function stemIn(code, word) {
+    var cache = stemCaches[code] || (stemCaches[code] = table());
+    if (cache[word]) return cache[word];
+    var stem = stemmer(code);
     var token = stem ? stem(new self.lunr.Token(word, {})) : null;
-    return (stemCache[word] = (token && token.toString()) || word);
+    return (cache[word] = (token && token.toString()) || word);
   }
 
-  // Without diacritics: å, ä, ö -> a, a, o (and é -> e, ü -> u...).
+  function stemOf(word) {
+    return stemIn(language, word);
+  }
+
+  // The word's stem in the fallback language, where it differs from the word's own base.
+  function fallbackStem(word) {
+    if (!fallback || fallback === language) return null;
+    var stem = stemIn(fallback, word);
+    return stem !== word ? stem : null;
+  }
+
+  // Without diacritics: å, ä, ö -> a, a, o (and é -> e, ü -> u, й -> и, Arabic vowel signs
+  // left out), and without the joiners inside Persian words.
   function fold(text) {
-    return text.normalize("NFD").replace(/\p{M}+/gu, "").normalize("NFC");
+    return text.normalize("NFD").replace(/[\p{M}\u200c\u200d]+/gu, "").normalize("NFC");
   }
 
   // Finnish word endings the stemmer leaves apart: "työhakemus"/"työhakemuks(ia)",
@@ -64,11 +83,15 @@
       .replace(/([^aeiouyäö])[ei]$/, "$1");
   }
 
-  // Stop words are not indexed: the language's filter tells them.
+  // Stop words are not indexed: the filter of the language the index was built with tells
+  // them, and in a language in progress, the fallback language's too.
+  var indexLang = "en"; // the index's lunr language (`lang`: English's for one without a stemmer)
   function isStopWord(word) {
     var lunr = self.lunr;
-    var filter = language === "en" ? lunr.stopWordFilter : lunr[language] && lunr[language].stopWordFilter;
-    return Boolean(filter) && !filter(new lunr.Token(word, {}));
+    return [indexLang, fallback].some(function (code) {
+      var filter = code === "en" ? lunr.stopWordFilter : code && lunr[code] && lunr[code].stopWordFilter;
+      return Boolean(filter) && !filter(new lunr.Token(word, {}));
+    });
   }
 
   // The words of the text and their stems, and the first parts of its compound words: a word
@@ -122,7 +145,7 @@
   function forms(word) {
     if (formsCache[word]) return formsCache[word];
     // Queries look for the beginning of a base (see lookUp), so the stem needs no term.
-    var terms = [word, baseOf(stemOf(word))];
+    var terms = [word, baseOf(stemOf(word)), fallbackStem(word) || word];
     partsOf(word).forEach(function (part) {
       var partStem = stemOf(part);
       if (partStem.length >= PART_LETTERS) terms.push(baseOf(partStem));
@@ -155,10 +178,12 @@
     return step;
   }
 
-  // lunr's English trimmer strips \W, which is ASCII only: "Piteå" would be indexed as "pite".
+  // lunr's English trimmer strips \W, which is ASCII only: "Piteå" would be indexed as "pite";
+  // the language files' trimmers keep only their own script (Arabic's would drop every
+  // English word of a fallback page). One trimmer for every language instead.
   function trimmer(token) {
     return token.update(function (text) {
-      return text.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      return text.replace(/^[^\p{L}\p{M}\p{N}]+|[^\p{L}\p{M}\p{N}]+$/gu, "");
     });
   }
   trimmer.label = "trimmer";
@@ -259,6 +284,7 @@
       var plugin = lunr[key];
       if (plugin && typeof plugin === "function" && plugin.stemmer && key.length <= 3) {
         plugin.stemmer = indexForms(plugin.stemmer);
+        if (plugin.trimmer && plugin.trimmer !== trimmer) plugin.trimmer = trimmer;
       }
     });
   }
@@ -291,7 +317,7 @@
   // looked up, and the result tells whether it holds the whole of it (`typed`, as typed).
   function parse(query) {
     var words = [];
-    var pattern = /(")|(?<![\p{L}\p{N}])([+-]?)(?:(title|text|tags):)?([\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*)/gu;
+    var pattern = /(")|(?<![\p{L}\p{M}\p{N}])([+-]?)(?:(title|text|tags):)?([\p{L}\p{M}\p{N}\u200c\u200d]+(?:-[\p{L}\p{M}\p{N}\u200c\u200d]+)*)/gu;
     var quoted = false;
     var match;
     while ((match = pattern.exec(query))) {
@@ -344,7 +370,11 @@
     var typed = fold(word.word);
     var base = fold(baseOf(stemOf(word.word)));
     var found = [base + "*"];
-    if (word.word.length >= FUZZY_LETTERS && !beginsATerm(base) && !beginsATerm(typed)) {
+    var other = fallbackStem(word.word); // "counsellors" on a page shown in English
+    other = other && fold(other) !== base ? fold(other) : null;
+    if (other) found.push(other + "*");
+    var known = beginsATerm(base) || beginsATerm(typed) || (other && beginsATerm(other));
+    if (word.word.length >= FUZZY_LETTERS && !known) {
       var stem = fold(stemOf(word.word));
       found = neighbours(stem);
       if (!found.length) found = neighbours(typed);
@@ -427,7 +457,7 @@
   }
 
   // The words of a section, by field, each once (a hyphenated word also joined, as indexed).
-  var HYPHENATED = /[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)*/gu;
+  var HYPHENATED = /[\p{L}\p{M}\p{N}\u200c\u200d]+(?:-[\p{L}\p{M}\p{N}\u200c\u200d]+)*/gu;
   var sectionWords = table();
   function wordsOf(location) {
     if (sectionWords[location]) return sectionWords[location];
@@ -536,7 +566,9 @@
 
   function remember(message) {
     var config = message.data.config;
-    language = (config.lang || ["en"])[0];
+    indexLang = (config.lang || ["en"])[0];
+    language = config.language || indexLang;
+    fallback = config.fallback || null;
     separator = new RegExp(config.separator || "[\\s\\-]+");
     docs = message.data.docs || [];
     byLocation = table();
@@ -547,7 +579,7 @@
     termWords = table();
     sortedTerms = null;
     formsCache = table();
-    stemCache = table();
+    stemCaches = table();
   }
 
   self.forgivingSearch = {
