@@ -11,6 +11,7 @@ from conftest import DEFAULT
 from eme_toolkit.site import plugin_entry
 from eme_toolkit.strings import load_strings
 
+from .colours import CONTRAST
 from .conftest import AXE, LANGUAGES, PAGES, Reader, Site
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -328,29 +329,15 @@ def test_no_page_scrolls_sideways_at_320_px(reader: Reader, site: Site, lang: st
 # The focus indicator of the element that has the focus (the palette toggle's label, for its
 # hidden radio input): an outline, or else a box shadow, measured against what is behind it
 # (the composite of the backgrounds around the element), as WCAG 2.4.11 and 2.4.13 ask (3:1).
-FOCUS_CONTRAST = """async () => {
+FOCUS_CONTRAST = (
+    """async () => {
   await Promise.all(document.getAnimations().map(a => a.finished.catch(() => null)));
   const el = document.activeElement;
   if (!el || el === document.body) return null;
   const seen = el.matches('input.md-option') ? el.nextElementSibling : el;
-  const rgba = value => {
-    const parts = (value.match(/rgba?\\([^)]*\\)/) || ['rgba(0,0,0,0)'])[0]
-      .match(/[\\d.]+/g).map(Number);
-    return parts.length === 3 ? [...parts, 1] : parts;
-  };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
-  const luminance = rgb => {
-    const [r, g, b] = rgb.map(v => {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
-  const behind = from => {
+"""
+    + CONTRAST
+    + """  const behind = from => {
     const layers = [];
     for (let e = from; e; e = e.parentElement) {
       layers.push(rgba(getComputedStyle(e).backgroundColor));
@@ -373,6 +360,7 @@ FOCUS_CONTRAST = """async () => {
   return {what: el.outerHTML.slice(0, 90), kind, contrast, width,
           visible: el.matches(':focus-visible')};
 }"""
+)
 
 
 def focus_indicators(reader: Reader, most: int = 90) -> list[dict]:

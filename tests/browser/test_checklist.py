@@ -11,6 +11,7 @@ from playwright.sync_api import Browser, Locator
 
 from eme_toolkit.strings import load_strings
 
+from .colours import CONTRAST
 from .conftest import LANGUAGES, Reader, Site
 
 PLAN = "plan/"
@@ -197,24 +198,11 @@ def test_each_box_is_centred_on_its_first_line(reader: Reader, lang: str, width:
 # The contrast of each part of a control that shows it (WCAG 1.4.11: 3:1) against what is
 # next to it: a box's border and a ticked box's fill against the page, its tick against the
 # fill; a button's border against the page. Colours from the computed styles.
-CONTROLS = """() => {
-  const rgba = value => {
-    const parts = value.match(/[\\d.]+/g).map(Number);
-    return parts.length === 3 ? [...parts, 1] : parts;
-  };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
-  const luminance = rgb => {
-    const [r, g, b] = rgb.map(v => {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const ratio = (a, b) => {
-    const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-    return (light + 0.05) / (dark + 0.05);
-  };
-  const page = el => {
+CONTROLS = (
+    """() => {
+"""
+    + CONTRAST
+    + """  const page = el => {
     const layers = [];
     for (let e = el.parentElement; e; e = e.parentElement) {
       layers.push(rgba(getComputedStyle(e).backgroundColor));
@@ -244,6 +232,7 @@ CONTROLS = """() => {
   }
   return found;
 }"""
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from .colours import CONTRAST
 from .conftest import LANGUAGES, Reader, Site
 from .search_queries import NOT_FOUND, queries, ranked, rankings
 
@@ -329,34 +330,25 @@ def test_a_result_leads_to_its_section_with_the_words_highlighted(
     assert not reader.errors
 
 
-SELECTED = """() => {
-  const rgba = value => {
-    const parts = value.match(/[\\d.]+/g).map(Number);
-    return parts.length === 3 ? [...parts, 1] : parts;
-  };
-  const over = (top, bottom) => [0, 1, 2].map(i => top[i] * top[3] + bottom[i] * (1 - top[3]));
-  const luminance = rgb => {
-    const [r, g, b] = rgb.map(v => {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-  };
-  const el = document.activeElement;
+SELECTED = (
+    """() => {
+"""
+    + CONTRAST
+    + """  const el = document.activeElement;
   const layers = [];
   for (let e = el; e; e = e.parentElement) layers.push(rgba(getComputedStyle(e).backgroundColor));
   const back = layers.reverse().reduce((below, layer) => over(layer, below), [255, 255, 255]);
   const style = getComputedStyle(el);
   const line = over(rgba(style.outlineColor), back);
-  const [light, dark] = [luminance(line), luminance(back)].sort((x, y) => y - x);
   return {
     selected: el.className,
     tag: el.tagName,
     style: style.outlineStyle,
     width: parseFloat(style.outlineWidth),
-    contrast: (light + 0.05) / (dark + 0.05),
+    contrast: ratio(line, back),
   };
 }"""
+)
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
