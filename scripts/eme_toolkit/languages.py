@@ -186,6 +186,17 @@ def _find(lines: list[str], pattern: str, start: int = 0, end: int | None = None
     return next((i for i in range(start, stop) if re.match(pattern, lines[i])), None)
 
 
+def _i18n_languages(lines: list[str]) -> tuple[int, int]:
+    """The line of the i18n plugin's `languages:` and the index after its block."""
+    i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
+    if i18n is None:
+        raise ConfigEditError("no '- i18n:' entry under plugins:")
+    languages = _find(lines, r"^\s+languages:\s*$", i18n + 1)
+    if languages is None:
+        raise ConfigEditError("no 'languages:' list in the i18n plugin")
+    return languages, _block_end(lines, languages, _indent(lines[languages]))
+
+
 def add_language_to_config(text: str, code: str, name: str, texts: dict[str, object]) -> str:
     """Insert the language into the i18n languages list and the plugin's translations.
 
@@ -195,13 +206,7 @@ def add_language_to_config(text: str, code: str, name: str, texts: dict[str, obj
     if text and not text.endswith("\n"):
         text += newline  # the last line gets its end, so a line can follow it
     lines = text.splitlines(keepends=True)
-    i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
-    if i18n is None:
-        raise ConfigEditError("no '- i18n:' entry under plugins:")
-    languages = _find(lines, r"^\s+languages:\s*$", i18n + 1)
-    if languages is None:
-        raise ConfigEditError("no 'languages:' list in the i18n plugin")
-    end = _block_end(lines, languages, _indent(lines[languages]))
+    languages, end = _i18n_languages(lines)
     item_indent = " " * _indent(lines[languages + 1])
     inner = item_indent + "  "
     entry = [
@@ -283,13 +288,7 @@ def remove_language_from_config(text: str, code: str) -> tuple[str, list[str], i
     lines taken out, and the line (from 1) where the entry was; the rest of the text as it
     was."""
     lines = text.splitlines(keepends=True)
-    i18n = _find(lines, r"^\s*-\s+i18n:\s*$")
-    if i18n is None:
-        raise ConfigEditError("no '- i18n:' entry under plugins:")
-    languages = _find(lines, r"^\s+languages:\s*$", i18n + 1)
-    if languages is None:
-        raise ConfigEditError("no 'languages:' list in the i18n plugin")
-    end = _block_end(lines, languages, _indent(lines[languages]))
+    languages, end = _i18n_languages(lines)
     quoted = rf"['\"]?{re.escape(code)}['\"]?"
     entry = _find(lines, rf"^\s*-\s+locale:\s*{quoted}\s*$", languages, end)
     if entry is None:

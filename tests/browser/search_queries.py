@@ -144,78 +144,61 @@ def ranked(ranking: Ranking, links: list[str]) -> bool:
     return order[:1] == [ranking.better] and ranking.worse in order
 
 
+ENGLISH_RANKINGS = [
+    Ranking(
+        "job applications",
+        "peer-groups/#outcomes",
+        "peer-groups/#applicability",
+        "'write job applications' holds both words; 'Applicability' only the stem of one",
+    ),
+    Ranking(
+        "training",
+        "peer-groups/#why",
+        "peer-groups/#resources",
+        "'vocational training' as typed ranks above 'a trained peer tutor', another form",
+    ),
+    Ranking(
+        "language",
+        "peer-groups/#why",
+        "",
+        "the practice's 'learning the language' before the About page's languages of the site",
+    ),
+    Ranking(
+        "self-study",
+        "peer-groups/#outcomes",
+        "",
+        "the practice's 'self-study' leads; the About page does not hold it",
+    ),
+    Ranking(
+        "how many hours",
+        "peer-groups/#nutshell",
+        "about/#changes",
+        "'18–32 hours' in the practice before the About page's table quoting it",
+    ),
+    Ranking(
+        "trained peer tutor",
+        "peer-groups/#resources",
+        "about/#eme",
+        "all three words in 'a trained peer tutor'; only 'peer' on the About page",
+    ),
+    Ranking(
+        "peer tutor",
+        "peer-groups/#resources",
+        "peer-groups/#developer",
+        "both words in 'a trained peer tutor'; only 'peer' in 'peer groups'",
+    ),
+]
+
+# The added language's stemmer relates fewer English forms: only what holds without it.
+ADDED_RANKINGS = [
+    ranking
+    for ranking in ENGLISH_RANKINGS
+    if ranking.typed in {"how many hours", "peer tutor", "language", "self-study"}
+]
+
 RANKINGS = {
-    "en": [
-        Ranking(
-            "job applications",
-            "peer-groups/#outcomes",
-            "peer-groups/#applicability",
-            "'write job applications' holds both words; 'Applicability' only the stem of one",
-        ),
-        Ranking(
-            "training",
-            "peer-groups/#why",
-            "peer-groups/#resources",
-            "'vocational training' as typed ranks above 'a trained peer tutor', another form",
-        ),
-        Ranking(
-            "language",
-            "peer-groups/#why",
-            "",
-            "the practice's 'learning the language' before the About page's languages of the site",
-        ),
-        Ranking(
-            "self-study",
-            "peer-groups/#outcomes",
-            "",
-            "the practice's 'self-study' leads; the About page does not hold it",
-        ),
-        Ranking(
-            "how many hours",
-            "peer-groups/#nutshell",
-            "about/#changes",
-            "'18–32 hours' in the practice before the About page's table quoting it",
-        ),
-        Ranking(
-            "trained peer tutor",
-            "peer-groups/#resources",
-            "about/#eme",
-            "all three words in 'a trained peer tutor'; only 'peer' on the About page",
-        ),
-        Ranking(
-            "peer tutor",
-            "peer-groups/#resources",
-            "peer-groups/#developer",
-            "both words in 'a trained peer tutor'; only 'peer' in 'peer groups'",
-        ),
-    ],
-    # The added language's stemmer relates fewer English forms: only what holds without it.
-    "added": [
-        Ranking(
-            "how many hours",
-            "peer-groups/#nutshell",
-            "about/#changes",
-            "'18–32 hours' in the practice before the About page's table quoting it",
-        ),
-        Ranking(
-            "peer tutor",
-            "peer-groups/#resources",
-            "peer-groups/#developer",
-            "both words in 'a trained peer tutor'; only 'peer' in 'peer groups'",
-        ),
-        Ranking(
-            "language",
-            "peer-groups/#why",
-            "",
-            "the practice's 'learning the language' before the About page's languages of the site",
-        ),
-        Ranking(
-            "self-study",
-            "peer-groups/#outcomes",
-            "",
-            "the practice's 'self-study' leads; the About page does not hold it",
-        ),
-    ],
+    "en": ENGLISH_RANKINGS,
+    "added": ADDED_RANKINGS,
     "fi": [
         Ranking(
             "tulokset kieli",

@@ -3,7 +3,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { locations, searchOf } from "./worker.mjs";
+import { finds, locations, misses, searchOf } from "./worker.mjs";
 
 const EN = [
   { location: "practice/", title: "Professional peer groups", text: "<p>Peer groups bring job-seekers of one profession together.</p>" },
@@ -19,16 +19,6 @@ const FI = [
   { location: "kaytanto/#haku", title: "Haku", text: "<p>Työhakemuksia kirjoitetaan yhdessä vertaisohjaajan kanssa.</p>" },
   { location: "kaytanto/#tulokset", title: "Tulokset", text: "<p>Osallistujien voimaantumiseen vaikuttaa vertaisryhmä.</p>" },
 ];
-
-async function finds(search, typed, location) {
-  const found = locations(await search(typed));
-  assert.ok(found.includes(location), `${typed} did not find ${location}: ${found}`);
-}
-
-async function misses(search, typed, location) {
-  const found = locations(await search(typed));
-  assert.ok(!found.includes(location), `${typed} found ${location}: ${found}`);
-}
 
 describe("word forms", () => {
   test("English: other forms of a word through its stem", async () => {

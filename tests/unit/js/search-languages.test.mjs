@@ -4,7 +4,7 @@
 import assert from "node:assert/strict";
 import { describe, test } from "node:test";
 
-import { locations, searchOf } from "./worker.mjs";
+import { finds, misses, searchOf } from "./worker.mjs";
 
 // A page of the language, and a page it shows in English (a fallback page).
 const UK = [
@@ -23,16 +23,6 @@ const FA = [
 const TI = [
   { location: "", title: "ጉጅለታት", text: "<p>ጉጅለ ሰራሕተኛታት ኣብ ሰሙን ሓደ ግዜ ይራኸብ።</p>" },
 ];
-
-async function finds(search, typed, location) {
-  const found = locations(await search(typed));
-  assert.ok(found.includes(location), `${typed} did not find ${location}: ${found}`);
-}
-
-async function misses(search, typed, location) {
-  const found = locations(await search(typed));
-  assert.ok(!found.includes(location), `${typed} found ${location}: ${found}`);
-}
 
 describe("a language without a stemmer", () => {
   test("finds its words as written, half typed, without diacritics and with one typo", async () => {

@@ -4,6 +4,7 @@
 //
 // Material's files are found through MATERIAL_TEMPLATES, the `templates` folder of the
 // installed mkdocs-material (tests/unit/test_javascript.py sets it).
+import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -169,4 +170,15 @@ export async function searchOf(lang, docs, { suggest = false, ...settings } = {}
 /** The locations a result lists, page by page, in order. */
 export function locations(result) {
   return result.items.flat().filter((item) => item.score > 0).map((item) => item.location);
+}
+
+// A search for `typed` finds (or misses) the section at `location`.
+export async function finds(search, typed, location) {
+  const found = locations(await search(typed));
+  assert.ok(found.includes(location), `${typed} did not find ${location}: ${found}`);
+}
+
+export async function misses(search, typed, location) {
+  const found = locations(await search(typed));
+  assert.ok(!found.includes(location), `${typed} found ${location}: ${found}`);
 }
